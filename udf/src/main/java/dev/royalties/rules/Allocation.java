@@ -1,0 +1,148 @@
+package dev.royalties.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns the merged tallies of a period into money (spec §4, §5, §8, §9): one largest-remainder
+ * split per pool, payment rows for every artist with weight above zero, and one reconciliation
+ * row per pool. Pure and deterministic: the same tallies give the same rows, in the same order.
+ */
+public final class Allocation {
+    private static final long ONE = 1_000_000L;
+    private static final Comparator<String> IDS = Comparator.nullsFirst(CodePoints.ORDER);
+    public static final Comparator<ArtistPayment> PAYMENT_ORDER = Comparator
+            .comparing(ArtistPayment::artistId, IDS)
+            .thenComparing(ArtistPayment::source, IDS)
+            .thenComparing(ArtistPayment::country, IDS)
+            .thenComparing(ArtistPayment::product, IDS)
+            .thenComparing(ArtistPayment::licenseeId, IDS)
+            .thenComparing(ArtistPayment::currency, IDS);
+    public static final Comparator<PoolReconciliation> POOL_ORDER = Comparator
+            .comparing(PoolReconciliation::source, IDS)
+            .thenComparing(PoolReconciliation::country, IDS)
+            .thenComparing(PoolReconciliation::product, IDS)
+            .thenComparing(PoolReconciliation::licenseeId, IDS);
+
+    private Allocation() {}
+
+    public record Result(List<ArtistPayment> payments, List<PoolReconciliation> pools,
+                         long[] unpooledPlaysByStatus) {}
+
+    public static Result allocate(Period period, List<Pool> pools, List<Licence> licences, Catalogue catalogue,
+                                  CatalogueLedger plays, Collection<AiTally> aiTallies) {
+        List<ArtistPayment> payments = new ArrayList<>();
+        List<PoolReconciliation> recon = new ArrayList<>();
+        long[] pooledByStatus = new long[PlayStatus.values().length];
+        for (Pool pool : pools) {
+            if (period.toString().equals(pool.period())) {
+                recon.add(cataloguePool(pool, catalogue, plays.pool(pool.country(), pool.product()), payments,
+                        pooledByStatus));
+            }
+        }
+        long[] unpooled = new long[PlayStatus.values().length];
+        for (PlayTally t : plays.all()) {
+            for (int s = 0; s < unpooled.length; s++) {
+                unpooled[s] += t.byStatus[s];
+            }
+        }
+        for (int s = 0; s < unpooled.length; s++) {
+            unpooled[s] -= pooledByStatus[s];
+        }
+        Map<String, AiTally> aiPools = new HashMap<>();
+        Map<String, Map<String, AiTally>> aiArtists = new HashMap<>();
+        for (AiTally t : aiTallies) {
+            String key = AiLedger.poolKey(t.licenseeId, t.scope);
+            if (t.artistId == null) {
+                aiPools.computeIfAbsent(key, k -> new AiTally(t.licenseeId, t.scope, null)).add(t);
+            } else {
+                aiArtists.computeIfAbsent(key, k -> new TreeMap<>(CodePoints.ORDER))
+                        .computeIfAbsent(t.artistId, k -> new AiTally(t.licenseeId, t.scope, t.artistId)).add(t);
+            }
+        }
+        for (Licence l : licences) {
+            if (period.toString().equals(l.period())) {
+                String key = AiLedger.poolKey(l.licenseeId(), l.scope());
+                recon.add(aiPool(l, aiPools.getOrDefault(key, new AiTally(l.licenseeId(), l.scope(), null)),
+                        aiArtists.getOrDefault(key, Map.of()), payments));
+            }
+        }
+        payments.sort(PAYMENT_ORDER);
+        recon.sort(POOL_ORDER);
+        return new Result(payments, recon, unpooled);
+    }
+
+    private static PoolReconciliation cataloguePool(Pool pool, Catalogue catalogue, Map<String, PlayTally> tracks,
+                                                    List<ArtistPayment> out, long[] pooledByStatus) {
+        long[] byStatus = new long[PlayStatus.values().length];
+        TreeMap<String, long[]> artists = new TreeMap<>(CodePoints.ORDER); // artist -> {weight, units}
+        for (PlayTally t : tracks.values()) {
+            for (int s = 0; s < byStatus.length; s++) {
+                byStatus[s] += t.byStatus[s];
+            }
+            long eligible = t.byStatus[PlayStatus.ELIGIBLE.ordinal()];
+            if (eligible > 0) {
+                Catalogue.Credits credits = catalogue.credits(t.trackId);
+                for (int i = 0; i < credits.artists().length; i++) {
+                    long[] wu = artists.computeIfAbsent(credits.artists()[i], k -> new long[2]);
+                    wu[0] = Math.addExact(wu[0], Math.multiplyExact(eligible, credits.shareMicros()[i]));
+                    wu[1] += eligible;
+                }
+            }
+        }
+        for (int s = 0; s < byStatus.length; s++) {
+            pooledByStatus[s] += byStatus[s];
+        }
+        long held = Math.multiplyExact(byStatus[PlayStatus.UNMATCHED.ordinal()], ONE);
+        long allocated = split(pool.amountCents(), artists, held, "catalogue", pool.country(), pool.product(), null,
+                pool.currency(), out);
+        return new PoolReconciliation("catalogue", pool.country(), pool.product(), null, pool.currency(),
+                pool.amountCents(), allocated, pool.amountCents() - allocated,
+                byStatus[PlayStatus.ELIGIBLE.ordinal()], byStatus[PlayStatus.UNMATCHED.ordinal()],
+                byStatus[PlayStatus.FRAUD.ordinal()], byStatus[PlayStatus.AI_GENERATED.ordinal()],
+                byStatus[PlayStatus.SHORT.ordinal()], byStatus[PlayStatus.CAPPED.ordinal()], 0);
+    }
+
+    private static PoolReconciliation aiPool(Licence l, AiTally pool, Map<String, AiTally> artistTallies,
+                                             List<ArtistPayment> out) {
+        TreeMap<String, long[]> artists = new TreeMap<>(CodePoints.ORDER);
+        artistTallies.forEach((id, t) -> artists.put(id, new long[] {t.weightMicros, t.units}));
+        String source = "ai_" + l.scope();
+        long allocated = split(l.amountCents(), artists, pool.heldMicros, source, null, null, l.licenseeId(),
+                l.currency(), out);
+        return new PoolReconciliation(source, null, null, l.licenseeId(), l.currency(), l.amountCents(), allocated,
+                l.amountCents() - allocated, pool.eligibleUnits, pool.unmatchedUnits, pool.fraudUnits,
+                pool.aiGeneratedUnits, 0, 0, pool.violationUnits);
+    }
+
+    /** Splits one pool, adds the payment rows of artists with weight above zero; returns the allocated cents. */
+    private static long split(long amountCents, TreeMap<String, long[]> artists, long heldWeight, String source,
+                              String country, String product, String licenseeId, String currency,
+                              List<ArtistPayment> out) {
+        String[] ids = new String[artists.size()];
+        long[] weights = new long[artists.size()];
+        long[] units = new long[artists.size()];
+        int i = 0;
+        for (Map.Entry<String, long[]> e : artists.entrySet()) {
+            ids[i] = e.getKey();
+            weights[i] = e.getValue()[0];
+            units[i] = e.getValue()[1];
+            i++;
+        }
+        LargestRemainder.Split split = LargestRemainder.split(amountCents, weights, heldWeight);
+        long allocated = 0;
+        for (i = 0; i < ids.length; i++) {
+            if (weights[i] > 0) {
+                out.add(new ArtistPayment(ids[i], source, country, product, licenseeId, units[i],
+                        split.artistCents()[i], currency));
+                allocated += split.artistCents()[i];
+            }
+        }
+        return allocated;
+    }
+}

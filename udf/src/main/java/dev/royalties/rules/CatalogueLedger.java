@@ -1,0 +1,42 @@
+package dev.royalties.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts plays by (country, product, track, status). Nested maps keep the hot path free of key
+ * objects: one lookup per level, no allocation once a track has been seen.
+ */
+public final class CatalogueLedger {
+    private final Map<String, Map<String, Map<String, PlayTally>>> tallies = new HashMap<>();
+
+    public void count(String country, String product, String trackId, PlayStatus status, long n) {
+        tally(country, product, trackId).byStatus[status.ordinal()] += n;
+    }
+
+    public void add(PlayTally t) {
+        long[] into = tally(t.country, t.product, t.trackId).byStatus;
+        for (int i = 0; i < into.length; i++) {
+            into[i] += t.byStatus[i];
+        }
+    }
+
+    private PlayTally tally(String country, String product, String trackId) {
+        return tallies.computeIfAbsent(country, k -> new HashMap<>())
+                .computeIfAbsent(product, k -> new HashMap<>())
+                .computeIfAbsent(trackId, k -> new PlayTally(country, product, trackId));
+    }
+
+    /** The tallies of one (country, product), or an empty map. */
+    public Map<String, PlayTally> pool(String country, String product) {
+        return tallies.getOrDefault(country, Map.of()).getOrDefault(product, Map.of());
+    }
+
+    public List<PlayTally> all() {
+        List<PlayTally> out = new ArrayList<>();
+        tallies.values().forEach(byProduct -> byProduct.values().forEach(byTrack -> out.addAll(byTrack.values())));
+        return out;
+    }
+}

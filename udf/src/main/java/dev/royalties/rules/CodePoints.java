@@ -1,0 +1,31 @@
+package dev.royalties.rules;
+
+import java.io.Serializable;
+import java.util.Comparator;
+
+/**
+ * Strings compared by Unicode code point, as the spec orders artist ids. String.compareTo compares
+ * UTF-16 units, which differs for characters outside the Basic Multilingual Plane.
+ */
+public final class CodePoints implements Comparator<String>, Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final CodePoints ORDER = new CodePoints();
+
+    private CodePoints() {}
+
+    @Override
+    public int compare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+}

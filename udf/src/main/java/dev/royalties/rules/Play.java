@@ -1,0 +1,44 @@
+package dev.royalties.rules;
+
+/**
+ * One row of the consumption log. A mutable POJO with public fields on purpose: it is the record
+ * that flows through the monthly and live jobs by the million, and Flink's POJO serializer handles
+ * it without reflection per field access. Missing values use {@link Times#NULL} / {@link Nulls#INT}.
+ */
+public class Play {
+    public String playId;
+    public String userId;
+    public String trackId;
+    public long playedAt = Times.NULL;
+    public int msPlayed = Nulls.INT;
+    public String country;
+    public String product;
+    /** How many input rows this play stands for (duplicates merged into it). */
+    public int copies = 1;
+
+    public Play() {}
+
+    public Play(String playId, String userId, String trackId, long playedAt, int msPlayed, String country, String product) {
+        this.playId = playId;
+        this.userId = userId;
+        this.trackId = trackId;
+        this.playedAt = playedAt;
+        this.msPlayed = msPlayed;
+        this.country = country;
+        this.product = product;
+    }
+
+    /** The row as JSON, as received, for the quarantine (it holds user_id: operational data only). */
+    public String toJson() {
+        return new Json()
+                .field("play_id", playId).field("user_id", userId).field("track_id", trackId)
+                .time("played_at", playedAt).integer("ms_played", msPlayed)
+                .field("country", country).field("product", product)
+                .toString();
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+}

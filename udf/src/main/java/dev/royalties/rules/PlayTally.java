@@ -1,0 +1,20 @@
+package dev.royalties.rules;
+
+/**
+ * Play counts by status for one (country, product, track): the partial aggregate that parallel
+ * workers send to the allocation. Indexed by {@link PlayStatus#ordinal()}.
+ */
+public class PlayTally {
+    public String country;
+    public String product;
+    public String trackId;
+    public long[] byStatus = new long[PlayStatus.values().length];
+
+    public PlayTally() {}
+
+    public PlayTally(String country, String product, String trackId) {
+        this.country = country;
+        this.product = product;
+        this.trackId = trackId;
+    }
+}
