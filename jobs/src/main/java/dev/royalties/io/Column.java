@@ -1,0 +1,5 @@
+package dev.royalties.io;
+
+import java.io.Serializable;
+
+public record Column(String name, ColumnType type) implements Serializable {}

@@ -1,0 +1,199 @@
+package dev.royalties.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads one Parquet file as rows of a {@link TableSchema}: only the schema's columns are read
+ * (projection), columns are matched by name whatever their order, extra columns are ignored and
+ * missing ones read as null. Pull-based ({@link #next()}), so a Flink source can batch it.
+ */
+public final class ParquetRowReader<T> implements Closeable {
+    private final ParquetFileReader reader;
+    private final String where;
+    private final RowMapper<T> mapper;
+    private final RowBuffer buffer;
+    private final MessageColumnIO columnIO;
+    private final Materializer materializer;
+    private final boolean noColumns;
+    private final List<Boolean> skipGroup = new ArrayList<>();
+    private int nextGroup;
+    private RecordReader<RowBuffer> records;
+    private long left;
+    private long rowsSkipped;
+
+    public ParquetRowReader(InputFile file, String where, TableSchema schema, RowMapper<T> mapper, TimeRange range)
+            throws IOException {
+        this.where = where;
+        this.mapper = mapper;
+        this.buffer = new RowBuffer(schema.size());
+        try {
+            this.reader = new ParquetFileReader(file, ParquetReadOptions.builder().build());
+        } catch (IOException | RuntimeException e) {
+            throw new InputFormatException(where + " is not a readable Parquet file: " + e.getMessage(), e);
+        }
+        MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+        List<Type> projected = new ArrayList<>();
+        List<PrimitiveConverter> converters = new ArrayList<>();
+        PrimitiveType rangeType = null;
+        for (int i = 0; i < schema.size(); i++) {
+            Column c = schema.columns().get(i);
+            Type field = find(fileSchema, c.name());
+            if (field == null) {
+                continue;
+            }
+            if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
+                throw new InputFormatException(where + ": column " + c.name() + " is not a plain column");
+            }
+            projected.add(field);
+            converters.add(ColumnConverters.create(where, c, field.asPrimitiveType(), buffer, i));
+            if (range != null && c.name().equals(range.column())
+                    && field.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64) {
+                rangeType = field.asPrimitiveType();
+            }
+        }
+        this.noColumns = projected.isEmpty();
+        MessageType requested = new MessageType(fileSchema.getName(), projected);
+        reader.setRequestedSchema(requested);
+        this.columnIO = new ColumnIOFactory().getColumnIO(requested, fileSchema);
+        this.materializer = new Materializer(buffer, converters.toArray(new PrimitiveConverter[0]));
+        for (BlockMetaData block : reader.getRowGroups()) {
+            boolean skip = rangeType != null && outside(block, rangeType, range);
+            skipGroup.add(skip);
+            if (skip) {
+                rowsSkipped += block.getRowCount();
+            }
+        }
+    }
+
+    private static Type find(MessageType schema, String name) {
+        if (schema.containsField(name)) {
+            return schema.getType(name);
+        }
+        for (Type t : schema.getFields()) {
+            if (t.getName().equalsIgnoreCase(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static boolean outside(BlockMetaData block, PrimitiveType type, TimeRange range) {
+        for (ColumnChunkMetaData chunk : block.getColumns()) {
+            if (chunk.getPath().size() == 1 && chunk.getPath().toArray()[0].equals(type.getName())) {
+                Statistics<?> s = chunk.getStatistics();
+                if (s == null || s.isEmpty() || !s.hasNonNullValue() || !s.isNumNullsSet() || s.getNumNulls() > 0) {
+                    return false;
+                }
+                long min = ColumnConverters.toMicros(type, ((Number) s.genericGetMin()).longValue());
+                long max = ColumnConverters.toMicros(type, ((Number) s.genericGetMax()).longValue());
+                return max < range.fromMicros() || min >= range.toMicros();
+            }
+        }
+        return false;
+    }
+
+    /** The next row, or null at the end of the file. */
+    public T next() throws IOException {
+        while (left == 0) {
+            if (!advance()) {
+                return null;
+            }
+        }
+        left--;
+        try {
+            if (noColumns) {
+                buffer.clear();
+                return mapper.map(buffer);
+            }
+            return mapper.map(records.read());
+        } catch (InputFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InputFormatException(where + ": cannot read a row: " + e, e);
+        }
+    }
+
+    private boolean advance() throws IOException {
+        while (nextGroup < skipGroup.size()) {
+            boolean skip = skipGroup.get(nextGroup++);
+            if (skip) {
+                reader.skipNextRowGroup();
+                continue;
+            }
+            PageReadStore pages = reader.readNextRowGroup();
+            if (pages == null) {
+                return false;
+            }
+            left = pages.getRowCount();
+            if (!noColumns) {
+                records = columnIO.getRecordReader(pages, materializer);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Rows in row groups that statistics proved to lie outside the time range. */
+    public long rowsSkipped() {
+        return rowsSkipped;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    private static final class Materializer extends RecordMaterializer<RowBuffer> {
+        private final RowBuffer buffer;
+        private final GroupConverter root;
+
+        Materializer(RowBuffer buffer, PrimitiveConverter[] converters) {
+            this.buffer = buffer;
+            this.root = new GroupConverter() {
+                @Override
+                public Converter getConverter(int fieldIndex) {
+                    return converters[fieldIndex];
+                }
+
+                @Override
+                public void start() {
+                    buffer.clear();
+                }
+
+                @Override
+                public void end() {}
+            };
+        }
+
+        @Override
+        public RowBuffer getCurrentRecord() {
+            return buffer;
+        }
+
+        @Override
+        public GroupConverter getRootConverter() {
+            return root;
+        }
+    }
+}

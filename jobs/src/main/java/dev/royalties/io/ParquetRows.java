@@ -1,0 +1,54 @@
+package dev.royalties.io;
+
+import java.io.IOException;
+import org.apache.flink.formats.parquet.ParquetWriterFactory;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
+
+/** Parquet writers for rows of a {@link TableSchema}, for Flink sinks and standalone writers alike. */
+public final class ParquetRows {
+    private ParquetRows() {}
+
+    public static <T> ParquetWriter<T> writer(OutputFile file, TableSchema schema, RowExtractor<T> extractor)
+            throws IOException {
+        return new Builder<>(file, schema, extractor)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withConf(new Configuration(false))
+                .build();
+    }
+
+    public static ParquetWriter<Object[]> writer(OutputFile file, TableSchema schema) throws IOException {
+        return writer(file, schema, row -> row);
+    }
+
+    /** A bulk writer factory for Flink's FileSink. */
+    public static <T> ParquetWriterFactory<T> sinkFormat(TableSchema schema, RowExtractor<T> extractor) {
+        return new ParquetWriterFactory<>(out -> writer(out, schema, extractor));
+    }
+
+    private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
+        private final TableSchema schema;
+        private final RowExtractor<T> extractor;
+
+        Builder(OutputFile file, TableSchema schema, RowExtractor<T> extractor) {
+            super(file);
+            this.schema = schema;
+            this.extractor = extractor;
+        }
+
+        @Override
+        protected Builder<T> self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<T> getWriteSupport(Configuration conf) {
+            return new RowWriteSupport<>(schema, extractor);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.royalties.jobs;
+
+import dev.royalties.io.InputFormatException;
+import dev.royalties.jobs.cli.UsageException;
+import dev.royalties.jobs.generate.GenerateCommand;
+import dev.royalties.jobs.live.IngestCommand;
+import dev.royalties.jobs.monthly.BenchCommand;
+import dev.royalties.jobs.monthly.DemoCommand;
+import dev.royalties.jobs.monthly.MonthlyCommand;
+import dev.royalties.jobs.sql.SqlCommand;
+import dev.royalties.rules.ReferenceDataException;
+import java.util.Arrays;
+
+/**
+ * The one entry point of royalties.jar, locally (`java -jar`) and on a cluster (`flink run`).
+ * Every failure a user can cause ends as one line on stderr and a non-zero exit code.
+ */
+public final class Royalties {
+    private static final String USAGE = String.join("\n",
+            "usage: java -jar royalties.jar COMMAND [options]",
+            "  monthly   --period YYYY-MM --input DIR --output DIR [--as-of INSTANT] [--min-play-ms N]",
+            "            [--user-monthly-cap N] [--parallelism N]          the monthly royalty run (batch)",
+            "  generate  --plays N --seed S --output DIR [--period YYYY-MM]  a synthetic month of inputs",
+            "  demo      [--plays N] [--output DIR]                          generate a month, then run it",
+            "  bench     [--plays N] [--work DIR] [--parallelism N]          time the monthly run",
+            "  ingest    --bootstrap-servers HOST:PORT --archive DIR ...     the live path (streaming)",
+            "  sql       FILE --output DIR [--set name=value ...] [--csv]    run a query file on outputs");
+
+    private Royalties() {}
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args);
+        } catch (UsageException e) {
+            System.err.println("royalties: " + e.getMessage());
+            code = 2;
+        } catch (ReferenceDataException | InputFormatException e) {
+            System.err.println("royalties: " + e.getMessage());
+            code = 1;
+        } catch (Exception e) {
+            System.err.println("royalties: failed: " + oneLine(e));
+            if (System.getenv("ROYALTIES_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    /** Runs a command and returns its exit code; exceptions are the caller's to report. */
+    public static int run(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            System.out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "monthly" -> MonthlyCommand.run(rest);
+            case "generate" -> GenerateCommand.run(rest);
+            case "demo" -> DemoCommand.run(rest);
+            case "bench" -> BenchCommand.run(rest);
+            case "ingest" -> IngestCommand.run(rest);
+            case "sql" -> SqlCommand.run(rest);
+            default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE);
+        };
+    }
+
+    /** The innermost cause that says something, on one line. */
+    public static String oneLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            if (t instanceof ReferenceDataException || t instanceof InputFormatException) {
+                break;
+            }
+            t = t.getCause();
+        }
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return msg.replace('\n', ' ');
+    }
+}
