@@ -100,6 +100,46 @@ public final class Tables {
     public static final List<TableSchema> OUTPUTS = List.of(ARTIST_PAYMENTS, POOL_RECONCILIATION, AI_VIOLATIONS,
             ADJUSTMENTS, QUARANTINE);
 
+    /** Input rows as column values (for the archive the live path writes, and for generated months). */
+    public static Object[] row(Play p) {
+        return new Object[] {p.playId, p.userId, p.trackId, time(p.playedAt),
+            p.msPlayed == Nulls.INT ? null : p.msPlayed, p.country, p.product};
+    }
+
+    public static Object[] row(Usage u) {
+        return new Object[] {u.usageId, u.licenseeId, u.modelId, u.trackId, u.scope, time(u.usedAt),
+            u.units == Nulls.LONG ? null : u.units};
+    }
+
+    public static Object[] row(Verdict v) {
+        return new Object[] {v.verdictId(), v.subjectType(), v.subjectId(), time(v.validFrom()), time(v.validTo()),
+            v.decision(), time(v.decidedAt())};
+    }
+
+    public static Object[] row(Consent c) {
+        return new Object[] {c.artistId(), c.scope(), c.granted(), time(c.effectiveFrom()), time(c.recordedAt())};
+    }
+
+    public static Object[] row(Catalogue.Track t) {
+        return new Object[] {t.trackId(), t.isrc(), t.durationMs(), t.aiContent()};
+    }
+
+    public static Object[] row(Catalogue.Right r) {
+        return new Object[] {r.trackId(), r.artistId(), r.shareMicros()};
+    }
+
+    public static Object[] row(Pool p) {
+        return new Object[] {p.period(), p.country(), p.product(), p.amountCents(), p.currency()};
+    }
+
+    public static Object[] row(Licence l) {
+        return new Object[] {l.licenseeId(), l.scope(), l.period(), l.amountCents(), l.currency()};
+    }
+
+    private static Long time(long micros) {
+        return micros == Times.NULL ? null : micros;
+    }
+
     public static Object[] row(ArtistPayment p) {
         return new Object[] {p.artistId(), p.source(), p.country(), p.product(), p.licenseeId(), p.units(),
             p.amountCents(), p.currency()};
