@@ -1,0 +1,265 @@
+package dev.royalties.jobs.live;
+
+import dev.royalties.rules.Catalogue;
+import dev.royalties.rules.Play;
+import dev.royalties.rules.PlayClassifier;
+import dev.royalties.rules.PlayStatus;
+import dev.royalties.rules.Verdict;
+import dev.royalties.rules.VerdictIndex;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Which plays count as eligible so far (spec §4 steps 1-4; the monthly cap is not applied live),
+ * and the +1/-1 that each change makes to (day, artist, country, product).
+ *
+ * <p>Keyed by user_id. Keyed input: plays, and verdicts on users. Broadcast input: verdicts on plays
+ * and on tracks (any user may be affected). Each play is kept with its steps 2-4 outcome (from
+ * {@link PlayClassifier} without verdicts); whether verdicts make it fraud is asked of a
+ * {@link VerdictIndex} built from the verdicts on its user, play and track (the deciding-verdict rule
+ * lives there, not here). When a verdict arrives, the plays it can affect are re-asked with the
+ * verdicts before and after it, and every play whose answer changed emits -1 or +1 per credited
+ * artist: so `fraud` takes plays out of the counts and a later `cleared` brings them back, whatever
+ * order things arrive in.
+ *
+ * <p>Duplicates of a play_id (same user) are one play: the earliest played_at wins, then the
+ * greatest ms_played (spec §3).
+ *
+ * <p>Bounded state: a play is kept until the watermark passes the end of its UTC day plus the
+ * retention ({@code --accrual-retention-days}); an event-time timer per (user, day) removes it. A
+ * play that arrives after that horizon is still archived, but no longer changes the live counts
+ * (the counts of its day have been dropped from state too; the monthly run is the authority). User
+ * verdicts are dropped once they can no longer cover a kept play; play and track verdicts (few, like
+ * all reference data) are kept in broadcast state.
+ */
+public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<String, UserEvent, Verdict, AccrualDelta> {
+    private static final long serialVersionUID = 1L;
+    static final long DAY_MS = 86_400_000L;
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    /** Verdicts on plays and tracks by "play\0id" / "track\0id". */
+    public static final MapStateDescriptor<String, List<Verdict>> BROADCAST_VERDICTS = new MapStateDescriptor<>(
+            "play-and-track-verdicts", Types.STRING, Types.LIST(TypeInformation.of(Verdict.class)));
+
+    private static final MapStateDescriptor<String, StoredPlay> PLAYS = new MapStateDescriptor<>(
+            "plays", Types.STRING, TypeInformation.of(StoredPlay.class));
+
+    private final LiveRules rules;
+    private final long retentionMs;
+
+    private transient MapState<String, StoredPlay> plays;
+    private transient ListState<Verdict> userVerdicts;
+    private transient PlayClassifier withoutVerdicts;
+    private transient Counter duplicates;
+    private transient Counter beyondRetention;
+
+    public AccrueEligiblePlays(LiveRules rules, long retentionMs) {
+        this.rules = rules;
+        this.retentionMs = retentionMs;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        plays = getRuntimeContext().getMapState(PLAYS);
+        userVerdicts = getRuntimeContext().getListState(
+                new ListStateDescriptor<>("user-verdicts", TypeInformation.of(Verdict.class)));
+        withoutVerdicts = rules.withoutVerdicts();
+        duplicates = getRuntimeContext().getMetricGroup().counter("duplicatePlays");
+        beyondRetention = getRuntimeContext().getMetricGroup().counter("playsBeyondRetention");
+    }
+
+    static int day(long micros) {
+        return (int) Math.floorDiv(micros, MICROS_PER_DAY);
+    }
+
+    /** The watermark at which a day's plays leave state (end of the day + retention), in ms. */
+    long horizonMs(int day) {
+        return (day + 1L) * DAY_MS + retentionMs;
+    }
+
+    @Override
+    public void processElement(UserEvent e, ReadOnlyContext ctx, Collector<AccrualDelta> out) throws Exception {
+        ReadOnlyBroadcastState<String, List<Verdict>> shared = ctx.getBroadcastState(BROADCAST_VERDICTS);
+        if (e.play != null) {
+            onPlay(e.play, ctx, shared, out);
+        } else {
+            onUserVerdict(e.verdict, ctx.getCurrentKey(), shared, out);
+        }
+    }
+
+    private void onPlay(Play p, ReadOnlyContext ctx, ReadOnlyBroadcastState<String, List<Verdict>> shared,
+                        Collector<AccrualDelta> out) throws Exception {
+        int day = day(p.playedAt);
+        if (horizonMs(day) <= ctx.timerService().currentWatermark()) {
+            beyondRetention.inc();
+            return;
+        }
+        StoredPlay before = plays.get(p.playId);
+        if (before != null) {
+            boolean wins = p.playedAt < before.playedAt || (p.playedAt == before.playedAt && p.msPlayed > before.msPlayed);
+            if (!wins) {
+                duplicates.inc();
+                return;
+            }
+            duplicates.inc();
+            List<Verdict> mine = list(userVerdicts.get());
+            if (counts(p.playId, p.userId, before, mine, shared)) {
+                emit(before, -1, out);
+            }
+        }
+        StoredPlay s = new StoredPlay();
+        s.trackId = p.trackId;
+        s.playedAt = p.playedAt;
+        s.msPlayed = p.msPlayed;
+        s.country = p.country;
+        s.product = p.product;
+        s.payable = withoutVerdicts.statusBeforeCap(p) == PlayStatus.ELIGIBLE;
+        plays.put(p.playId, s);
+        ctx.timerService().registerEventTimeTimer(horizonMs(day));
+        if (s.payable && counts(p.playId, p.userId, s, list(userVerdicts.get()), shared)) {
+            emit(s, +1, out);
+        }
+    }
+
+    private void onUserVerdict(Verdict v, String userId, ReadOnlyBroadcastState<String, List<Verdict>> shared,
+                               Collector<AccrualDelta> out) throws Exception {
+        List<Verdict> before = list(userVerdicts.get());
+        List<Verdict> after = new ArrayList<>(before);
+        after.add(v);
+        userVerdicts.update(after);
+        for (Map.Entry<String, StoredPlay> entry : plays.entries()) {
+            StoredPlay s = entry.getValue();
+            if (!s.payable || !v.covers(s.playedAt)) {
+                continue;
+            }
+            boolean was = counts(entry.getKey(), userId, s, before, shared);
+            boolean is = counts(entry.getKey(), userId, s, after, shared);
+            if (was != is) {
+                emit(s, is ? +1 : -1, out);
+            }
+        }
+    }
+
+    @Override
+    public void processBroadcastElement(Verdict v, Context ctx, Collector<AccrualDelta> out) throws Exception {
+        String key = sharedKey(v.subjectType(), v.subjectId());
+        org.apache.flink.api.common.state.BroadcastState<String, List<Verdict>> shared =
+                ctx.getBroadcastState(BROADCAST_VERDICTS);
+        List<Verdict> before = list(shared.get(key));
+        List<Verdict> after = new ArrayList<>(before);
+        after.add(v);
+        boolean onPlay = "play".equals(v.subjectType());
+        // Every key of this subtask: a track verdict may touch any user; a play verdict names no user.
+        ctx.applyToKeyedState(PLAYS, (userId, userPlays) -> {
+            List<Verdict> mine = null;
+            for (Map.Entry<String, StoredPlay> entry : userPlays.entries()) {
+                StoredPlay s = entry.getValue();
+                boolean affected = onPlay ? entry.getKey().equals(v.subjectId()) : s.trackId.equals(v.subjectId());
+                if (!affected || !s.payable || !v.covers(s.playedAt)) {
+                    continue;
+                }
+                if (mine == null) {
+                    mine = list(userVerdicts.get());
+                }
+                boolean was = !fraud(entry.getKey(), userId, s, mine, onPlay ? before : null, onPlay ? null : before,
+                        shared);
+                boolean is = !fraud(entry.getKey(), userId, s, mine, onPlay ? after : null, onPlay ? null : after,
+                        shared);
+                if (was != is) {
+                    emit(s, is ? +1 : -1, out);
+                }
+            }
+        });
+        shared.put(key, after);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AccrualDelta> out) throws Exception {
+        Iterator<Map.Entry<String, StoredPlay>> it = plays.iterator();
+        while (it.hasNext()) {
+            if (horizonMs(day(it.next().getValue().playedAt)) <= timestamp) {
+                it.remove();
+            }
+        }
+        // A user verdict that ends before every play still kept (and every play still accepted) is done.
+        long oldestKeptMicros = (timestamp - retentionMs - DAY_MS) * 1_000L;
+        List<Verdict> mine = list(userVerdicts.get());
+        List<Verdict> keep = new ArrayList<>(mine.size());
+        for (Verdict v : mine) {
+            if (v.validTo() == Long.MIN_VALUE || v.validTo() > oldestKeptMicros) {
+                keep.add(v);
+            }
+        }
+        if (plays.isEmpty() && keep.isEmpty()) {
+            userVerdicts.clear();
+        } else if (keep.size() != mine.size()) {
+            userVerdicts.update(keep);
+        }
+    }
+
+    /** Whether a kept play counts now: it passed steps 2-4, and no verdict on its user, play or track says fraud. */
+    private boolean counts(String playId, String userId, StoredPlay s, List<Verdict> mine,
+                           ReadOnlyBroadcastState<String, List<Verdict>> shared) throws Exception {
+        return s.payable && !fraud(playId, userId, s, mine, null, null, shared);
+    }
+
+    /**
+     * Step 1 of spec §4 through {@link VerdictIndex}. The play and track verdict lists may be given
+     * (to ask "before" and "after" a broadcast verdict); null means "as in broadcast state".
+     */
+    private static boolean fraud(String playId, String userId, StoredPlay s, List<Verdict> mine,
+                                 List<Verdict> onPlay, List<Verdict> onTrack,
+                                 ReadOnlyBroadcastState<String, List<Verdict>> shared) throws Exception {
+        List<Verdict> p = onPlay != null ? onPlay : list(shared.get(sharedKey("play", playId)));
+        List<Verdict> t = onTrack != null ? onTrack : list(shared.get(sharedKey("track", s.trackId)));
+        if (mine.isEmpty() && p.isEmpty() && t.isEmpty()) {
+            return false;
+        }
+        List<Verdict> all = new ArrayList<>(mine.size() + p.size() + t.size());
+        all.addAll(mine);
+        all.addAll(p);
+        all.addAll(t);
+        // Live, every verdict that has arrived is known: as-of is "now".
+        return new VerdictIndex(all, Long.MAX_VALUE).playIsFraud(playId, userId, s.trackId, s.playedAt);
+    }
+
+    private void emit(StoredPlay s, int delta, Collector<AccrualDelta> out) {
+        Catalogue.Credits credits = rules.catalogue().credits(s.trackId);
+        if (credits == null) {
+            return;
+        }
+        int day = day(s.playedAt);
+        for (String artist : credits.artists()) {
+            out.collect(new AccrualDelta(day, artist, s.country, s.product, delta));
+        }
+    }
+
+    static String sharedKey(String subjectType, String subjectId) {
+        return subjectType + '\u0000' + subjectId;
+    }
+
+    private static <T> List<T> list(Iterable<T> it) {
+        if (it == null) {
+            return List.of();
+        }
+        if (it instanceof List<T> l) {
+            return l;
+        }
+        List<T> out = new ArrayList<>();
+        it.forEach(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,324 @@
+package dev.royalties.jobs.live;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.royalties.rules.Nulls;
+import dev.royalties.rules.Play;
+import dev.royalties.rules.Times;
+import dev.royalties.rules.Usage;
+import dev.royalties.rules.Verdict;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+
+/**
+ * The JSON messages of the live topics (spec §2): one flat object per message, field names as the
+ * table columns, timestamps as ISO-8601 strings with a zone or as epoch milliseconds. Unknown
+ * fields are ignored (as extra columns are); a wrong type, a timestamp without a zone, a number out
+ * of range or malformed JSON is a {@link BadRecord} with a one-line reason. Contract rules (null
+ * keys, vocabularies, ...) are not checked here: they belong to {@code EventValidation}.
+ *
+ * <p>Parsing is a streaming pass with Jackson's core parser (no tree, no reflection): it is on the
+ * hot path of ingest.
+ */
+public final class LiveJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private LiveJson() {}
+
+    /** A message that cannot be read as the table's row: goes to quarantine with this reason. */
+    public static final class BadRecord extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadRecord(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    public static Play play(byte[] json) throws BadRecord {
+        Play p = new Play();
+        try (JsonParser jp = open(json)) {
+            while (nextField(jp)) {
+                String name = jp.currentName();
+                jp.nextToken();
+                switch (name) {
+                    case "play_id" -> p.playId = text(jp, name);
+                    case "user_id" -> p.userId = text(jp, name);
+                    case "track_id" -> p.trackId = text(jp, name);
+                    case "played_at" -> p.playedAt = time(jp, name);
+                    case "ms_played" -> p.msPlayed = int32(jp, name);
+                    case "country" -> p.country = text(jp, name);
+                    case "product" -> p.product = text(jp, name);
+                    default -> jp.skipChildren();
+                }
+            }
+            end(jp);
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new BadRecord("unreadable: " + oneLine(e.getMessage()));
+        }
+        return p;
+    }
+
+    public static Usage usage(byte[] json) throws BadRecord {
+        Usage u = new Usage();
+        try (JsonParser jp = open(json)) {
+            while (nextField(jp)) {
+                String name = jp.currentName();
+                jp.nextToken();
+                switch (name) {
+                    case "usage_id" -> u.usageId = text(jp, name);
+                    case "licensee_id" -> u.licenseeId = text(jp, name);
+                    case "model_id" -> u.modelId = text(jp, name);
+                    case "track_id" -> u.trackId = text(jp, name);
+                    case "scope" -> u.scope = text(jp, name);
+                    case "used_at" -> u.usedAt = time(jp, name);
+                    case "units" -> u.units = int64(jp, name);
+                    default -> jp.skipChildren();
+                }
+            }
+            end(jp);
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new BadRecord("unreadable: " + oneLine(e.getMessage()));
+        }
+        return u;
+    }
+
+    public static Verdict verdict(byte[] json) throws BadRecord {
+        String id = null;
+        String subjectType = null;
+        String subjectId = null;
+        String decision = null;
+        long from = Times.NULL;
+        long to = Times.NULL;
+        long decidedAt = Times.NULL;
+        try (JsonParser jp = open(json)) {
+            while (nextField(jp)) {
+                String name = jp.currentName();
+                jp.nextToken();
+                switch (name) {
+                    case "verdict_id" -> id = text(jp, name);
+                    case "subject_type" -> subjectType = text(jp, name);
+                    case "subject_id" -> subjectId = text(jp, name);
+                    case "valid_from" -> from = time(jp, name);
+                    case "valid_to" -> to = time(jp, name);
+                    case "decision" -> decision = text(jp, name);
+                    case "decided_at" -> decidedAt = time(jp, name);
+                    default -> jp.skipChildren();
+                }
+            }
+            end(jp);
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new BadRecord("unreadable: " + oneLine(e.getMessage()));
+        }
+        return new Verdict(id, subjectType, subjectId, from, to, decision, decidedAt);
+    }
+
+    private static JsonParser open(byte[] json) throws IOException, BadRecord {
+        JsonParser jp = FACTORY.createParser(json);
+        JsonToken first = jp.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            jp.close();
+            throw new BadRecord(first == null ? "empty message" : "not a JSON object (starts with " + first.asString() + ")");
+        }
+        return jp;
+    }
+
+    private static boolean nextField(JsonParser jp) throws IOException {
+        return jp.nextToken() == JsonToken.FIELD_NAME;
+    }
+
+    private static void end(JsonParser jp) throws IOException, BadRecord {
+        if (jp.nextToken() != null) {
+            throw new BadRecord("trailing content after the JSON object");
+        }
+    }
+
+    private static String text(JsonParser jp, String name) throws IOException, BadRecord {
+        return switch (jp.currentToken()) {
+            case VALUE_STRING -> jp.getText();
+            case VALUE_NULL -> null;
+            default -> throw wrongType(jp, name, "a string");
+        };
+    }
+
+    private static int int32(JsonParser jp, String name) throws IOException, BadRecord {
+        return switch (jp.currentToken()) {
+            case VALUE_NUMBER_INT -> {
+                if (jp.getNumberType() != JsonParser.NumberType.INT || jp.getIntValue() == Nulls.INT) {
+                    throw new BadRecord(name + " is out of the INT range (" + jp.getText() + ")");
+                }
+                yield jp.getIntValue();
+            }
+            case VALUE_NULL -> Nulls.INT;
+            default -> throw wrongType(jp, name, "a whole number");
+        };
+    }
+
+    private static long int64(JsonParser jp, String name) throws IOException, BadRecord {
+        return switch (jp.currentToken()) {
+            case VALUE_NUMBER_INT -> {
+                JsonParser.NumberType t = jp.getNumberType();
+                if (t == JsonParser.NumberType.BIG_INTEGER || jp.getLongValue() == Nulls.LONG) {
+                    throw new BadRecord(name + " is out of the BIGINT range (" + jp.getText() + ")");
+                }
+                yield jp.getLongValue();
+            }
+            case VALUE_NULL -> Nulls.LONG;
+            default -> throw wrongType(jp, name, "a whole number");
+        };
+    }
+
+    /** ISO-8601 with a zone ("2026-10-01T12:00:00.123456Z", "+02:00", "[Europe/Paris]") or epoch millis. */
+    private static long time(JsonParser jp, String name) throws IOException, BadRecord {
+        switch (jp.currentToken()) {
+            case VALUE_NULL:
+                return Times.NULL;
+            case VALUE_NUMBER_INT: {
+                if (jp.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    throw new BadRecord(name + " is out of range (" + jp.getText() + ")");
+                }
+                try {
+                    return Math.multiplyExact(jp.getLongValue(), 1_000L);
+                } catch (ArithmeticException e) {
+                    throw new BadRecord(name + " is out of range (" + jp.getText() + ")");
+                }
+            }
+            case VALUE_STRING: {
+                String s = jp.getText();
+                try {
+                    Instant i = s.endsWith("Z") ? Instant.parse(s) : ZonedDateTime.parse(s).toInstant();
+                    return Times.micros(i);
+                } catch (DateTimeException | ArithmeticException e) {
+                    throw new BadRecord(name + " '" + clip(s) + "' is not an ISO-8601 timestamp with a zone");
+                }
+            }
+            default:
+                throw wrongType(jp, name, "an ISO-8601 string or epoch milliseconds");
+        }
+    }
+
+    private static BadRecord wrongType(JsonParser jp, String name, String expected) throws IOException {
+        JsonToken t = jp.currentToken();
+        String got = switch (t) {
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT -> "a whole number";
+            case VALUE_NUMBER_FLOAT -> "a decimal number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            default -> String.valueOf(t);
+        };
+        return new BadRecord(name + " must be " + expected + ", got " + got);
+    }
+
+    private static BadRecord malformed(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at char " + e.getLocation().getCharOffset();
+        return new BadRecord("malformed JSON" + where + ": " + oneLine(e.getOriginalMessage()));
+    }
+
+    private static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.replace('\n', ' ').replace('\r', ' ');
+        return t.length() > 200 ? t.substring(0, 200) + "..." : t;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
+    // ---- writers: the message formats, for producers, tests and the benchmark ----
+
+    public static byte[] toJson(Play p) {
+        return write(g -> {
+            g.writeStringField("play_id", p.playId);
+            g.writeStringField("user_id", p.userId);
+            g.writeStringField("track_id", p.trackId);
+            time(g, "played_at", p.playedAt);
+            if (p.msPlayed == Nulls.INT) {
+                g.writeNullField("ms_played");
+            } else {
+                g.writeNumberField("ms_played", p.msPlayed);
+            }
+            g.writeStringField("country", p.country);
+            g.writeStringField("product", p.product);
+        });
+    }
+
+    public static byte[] toJson(Usage u) {
+        return write(g -> {
+            g.writeStringField("usage_id", u.usageId);
+            g.writeStringField("licensee_id", u.licenseeId);
+            g.writeStringField("model_id", u.modelId);
+            g.writeStringField("track_id", u.trackId);
+            g.writeStringField("scope", u.scope);
+            time(g, "used_at", u.usedAt);
+            if (u.units == Nulls.LONG) {
+                g.writeNullField("units");
+            } else {
+                g.writeNumberField("units", u.units);
+            }
+        });
+    }
+
+    public static byte[] toJson(Verdict v) {
+        return write(g -> {
+            g.writeStringField("verdict_id", v.verdictId());
+            g.writeStringField("subject_type", v.subjectType());
+            g.writeStringField("subject_id", v.subjectId());
+            time(g, "valid_from", v.validFrom());
+            time(g, "valid_to", v.validTo());
+            g.writeStringField("decision", v.decision());
+            time(g, "decided_at", v.decidedAt());
+        });
+    }
+
+    static byte[] quarantine(Quarantined q) {
+        return write(g -> {
+            g.writeStringField("source_table", q.sourceTable);
+            g.writeStringField("record", q.record);
+            g.writeStringField("reason", q.reason);
+            g.writeStringField("origin", q.origin);
+            if (q.kafkaTimestamp >= 0) {
+                g.writeStringField("received_at", Instant.ofEpochMilli(q.kafkaTimestamp).toString());
+            }
+        });
+    }
+
+    private static void time(JsonGenerator g, String name, long micros) throws IOException {
+        if (micros == Times.NULL) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, Times.iso(micros));
+        }
+    }
+
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static byte[] write(Body body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(192);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            body.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
