@@ -162,6 +162,16 @@ public final class IngestCommand {
         return b.build();
     }
 
+    /** A quarantined message as JSON (a named class: Flink cannot infer a lambda's types here). */
+    static final class QuarantineJson implements org.apache.flink.api.common.serialization.SerializationSchema<Quarantined> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(Quarantined q) {
+            return q.toJson();
+        }
+    }
+
     static KafkaSink<Quarantined> quarantineTopic(Options o) {
         Properties p = new Properties();
         p.putAll(o.kafka());
@@ -173,7 +183,7 @@ public final class IngestCommand {
                 .setTransactionalIdPrefix(o.groupId() + "-quarantine")
                 .setRecordSerializer(KafkaRecordSerializationSchema.<Quarantined>builder()
                         .setTopic(o.quarantineTopic())
-                        .setValueSerializationSchema(Quarantined::toJson)
+                        .setValueSerializationSchema(new QuarantineJson())
                         .build())
                 .build();
     }

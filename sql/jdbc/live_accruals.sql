@@ -1,0 +1,15 @@
+-- live_accruals: what `royalties ingest` (the live path) keeps up to date, one row per
+-- (UTC day of played_at, artist, country, product). eligible_plays counts the plays that are
+-- eligible so far under spec §4 steps 1-4 (fraud verdicts received so far, min-play-ms, matched
+-- catalogue, no full-AI track); the monthly user cap is not applied live. A play on a track with
+-- several artists counts once for each of them (units, not shares). An aggregate: no user_id.
+-- Written by upsert of the absolute count (idempotent; see docs/live.md).
+CREATE TABLE IF NOT EXISTS live_accruals (
+    day            DATE        NOT NULL,
+    artist_id      TEXT        NOT NULL,
+    country        CHAR(2)     NOT NULL,
+    product        TEXT        NOT NULL CHECK (product IN ('premium', 'family', 'student', 'free')),
+    eligible_plays BIGINT      NOT NULL,
+    updated_at     TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (day, artist_id, country, product)
+);
