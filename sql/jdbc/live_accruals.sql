@@ -3,7 +3,8 @@
 -- eligible so far under spec §4 steps 1-4 (fraud verdicts received so far, min-play-ms, matched
 -- catalogue, no full-AI track); the monthly user cap is not applied live. A play on a track with
 -- several artists counts once for each of them (units, not shares). An aggregate: no user_id.
--- Written by upsert of the absolute count (idempotent; see docs/live.md).
+-- Written by upsert of the absolute count (idempotent; see docs/live.md), through
+-- flink-connector-jdbc's upsert sink (PRIMARY KEY below = the sink's key).
 CREATE TABLE IF NOT EXISTS live_accruals (
     day            DATE        NOT NULL,
     artist_id      TEXT        NOT NULL,
@@ -13,3 +14,14 @@ CREATE TABLE IF NOT EXISTS live_accruals (
     updated_at     TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (day, artist_id, country, product)
 );
+
+-- The job writes the five columns above; updated_at tells when a row last changed.
+CREATE OR REPLACE FUNCTION live_accruals_touch() RETURNS trigger AS $$
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS live_accruals_touch ON live_accruals;
+CREATE TRIGGER live_accruals_touch BEFORE UPDATE ON live_accruals
+    FOR EACH ROW EXECUTE FUNCTION live_accruals_touch();

@@ -37,7 +37,8 @@ public final class IngestJob {
 
     /** quarantineTopic and accruals may be null (not configured). */
     public record Sinks(Sink<Play> plays, Sink<Usage> usage, Sink<Verdict> verdicts,
-                        Sink<Quarantined> quarantineFiles, Sink<Quarantined> quarantineTopic, Sink<Accrual> accruals) {}
+                        Sink<Quarantined> quarantineFiles, Sink<Quarantined> quarantineTopic,
+                        AccrualsJdbc.Output accruals) {}
 
     /**
      * Builds the job on env.
@@ -86,15 +87,15 @@ public final class IngestJob {
             BroadcastStream<Verdict> shared = verdicts
                     .filter(v -> !"user".equals(v.subjectType())).name("verdicts on plays and tracks")
                     .broadcast(AccrueEligiblePlays.BROADCAST_VERDICTS);
-            userEvents
+            DataStream<Accrual> accruals = userEvents
                     .keyBy(UserEvent::userId)
                     .connect(shared)
                     .process(new AccrueEligiblePlays(rules, settings.retentionMs()))
                     .name("accrue eligible plays").uid("accrue-eligible-plays")
                     .keyBy(AccrualDelta::key)
                     .process(new CountAccruals(settings.retentionMs(), settings.flushIntervalMs()))
-                    .name("count accruals per day, artist, country, product").uid("count-accruals")
-                    .sinkTo(sinks.accruals()).name("live_accruals (postgresql upsert)").uid("live-accruals-jdbc");
+                    .name("count accruals per day, artist, country, product").uid("count-accruals");
+            sinks.accruals().attach(accruals);
         }
     }
 

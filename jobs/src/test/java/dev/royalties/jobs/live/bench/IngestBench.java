@@ -1,0 +1,214 @@
+package dev.royalties.jobs.live.bench;
+
+import dev.royalties.io.Tables;
+import dev.royalties.jobs.live.IngestCommand;
+import dev.royalties.jobs.live.LiveJson;
+import dev.royalties.rules.Play;
+import dev.royalties.rules.Times;
+import dev.royalties.testing.InputFolder;
+import dev.royalties.testing.KafkaTestBroker;
+import dev.royalties.testing.PostgresTestDb;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Benchmark of the live path (not a test): ingest throughput from the in-process Kafka broker into
+ * the archive with live accruals on (real PostgreSQL), and produce-to-visible-accrual latency.
+ *
+ * <pre>
+ * mvn -q -B -o -pl jobs -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=/tmp/cp.txt
+ * java -Xmx6g --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
+ *   -cp jobs/target/test-classes:jobs/target/classes:udf/target/classes:$(cat /tmp/cp.txt) \
+ *   dev.royalties.jobs.live.bench.IngestBench [plays=2000000] [parallelism=2] [probes=20] [flushMs=500] \
+ *   [accruals=1]      (run from the jobs/ folder)
+ * </pre>
+ */
+public final class IngestBench {
+    private IngestBench() {}
+
+    public static void main(String[] argv) throws Exception {
+        int plays = arg(argv, "plays", 2_000_000);
+        int parallelism = arg(argv, "parallelism", 2);
+        int probes = arg(argv, "probes", 20);
+        int flushMs = arg(argv, "flushMs", 500);
+        boolean accruals = arg(argv, "accruals", 1) == 1;
+        Path work = Files.createTempDirectory("ingest-bench");
+        String bootstrap = KafkaTestBroker.bootstrapServers();
+        String db = PostgresTestDb.newDatabase();
+        PostgresTestDb.runScript(db, PostgresTestDb.repoRoot().resolve("sql/jdbc/live_accruals.sql"));
+        Path reference = catalogue(work.resolve("reference"), 10_000);
+
+        // ---- throughput: a backlog of plays, ingested by a --bounded run (archive + accruals) ----
+        String playsTopic = KafkaTestBroker.newTopic("bench-plays", 4);
+        long t0 = System.nanoTime();
+        produce(playsTopic, plays);
+        double produceS = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("produced %,d plays (JSON) in %.1f s (%,.0f/s)%n", plays, produceS, plays / produceS);
+
+        String[] args = args(bootstrap, playsTopic, work.resolve("archive"), accruals ? db : null, reference,
+                parallelism, flushMs, "--bounded");
+        IngestCommand.Options o = IngestCommand.parse(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                IngestCommand.configuration(o));
+        IngestCommand.build(env, o, UnaryOperator.identity());
+        t0 = System.nanoTime();
+        env.execute("ingest bench (bounded)");
+        double ingestS = (System.nanoTime() - t0) / 1e9;
+        long archived = Tables.PLAYS == null ? 0 : countArchived(work.resolve("archive"));
+        long accrued = sumAccruals(db);
+        System.out.printf("ingested %,d plays in %.1f s (job submit to finish, incl. start-up), accruals %s: "
+                        + "%,.0f plays/s, %,.0f plays/s per core at parallelism %d; archive rows %,d; "
+                        + "sum of live_accruals %,d; accrual rows %,d%n",
+                plays, ingestS, accruals ? "on" : "off", plays / ingestS, plays / ingestS / parallelism, parallelism,
+                archived, accrued, accrualRows(db));
+
+        // ---- latency: a running job; one play at a time, until its accrual row is visible ----
+        String latencyTopic = KafkaTestBroker.newTopic("bench-latency", 4);
+        String[] largs = args(bootstrap, latencyTopic, work.resolve("archive-latency"), db, reference, parallelism,
+                flushMs);
+        IngestCommand.Options lo = IngestCommand.parse(largs);
+        StreamExecutionEnvironment lenv = StreamExecutionEnvironment.getExecutionEnvironment(
+                IngestCommand.configuration(lo));
+        IngestCommand.build(lenv, lo, UnaryOperator.identity());
+        JobClient job = lenv.executeAsync("ingest bench (latency)");
+        long[] latencies = new long[probes];
+        try (KafkaProducer<byte[], byte[]> producer = KafkaTestBroker.producer();
+             Connection c = DriverManager.getConnection(db);
+             PreparedStatement q = c.prepareStatement("SELECT eligible_plays FROM live_accruals WHERE day = ?"
+                     + " AND artist_id = 'A00000' AND country = 'IS' AND product = 'student'")) {
+            Thread.sleep(5_000); // let the job start and the consumers join
+            long base = Times.micros(Instant.parse("2026-01-01T12:00:00Z"));
+            for (int i = 0; i < probes; i++) {
+                long playedAt = base + i * 86_400_000_000L;
+                Play p = new Play("probe-" + i, "probe-user", "T00000", playedAt, 60_000, "IS", "student");
+                long sent = System.nanoTime();
+                producer.send(new ProducerRecord<>(latencyTopic, LiveJson.toJson(p))).get();
+                q.setObject(1, java.time.LocalDate.ofEpochDay(Math.floorDiv(playedAt, 86_400_000_000L)));
+                while (true) {
+                    try (ResultSet rs = q.executeQuery()) {
+                        if (rs.next()) {
+                            break;
+                        }
+                    }
+                    if (System.nanoTime() - sent > 60_000_000_000L) {
+                        throw new IllegalStateException("probe " + i + " not visible after 60 s");
+                    }
+                    Thread.sleep(5);
+                }
+                latencies[i] = (System.nanoTime() - sent) / 1_000_000;
+            }
+        } finally {
+            job.cancel().get();
+        }
+        Arrays.sort(latencies);
+        System.out.printf("produce-to-visible-accrual latency over %d probes (flush %d ms): min %d ms, median %d ms, "
+                        + "p90 %d ms, max %d ms%n", probes, flushMs, latencies[0], latencies[probes / 2],
+                latencies[(int) (probes * 0.9)], latencies[probes - 1]);
+        System.exit(0);
+    }
+
+    static String[] args(String bootstrap, String playsTopic, Path archive, String db, Path reference,
+                         int parallelism, int flushMs, String... more) {
+        String u = KafkaTestBroker.newTopic("bench-usage", 1);
+        String v = KafkaTestBroker.newTopic("bench-verdicts", 1);
+        List<String> a = new ArrayList<>(List.of("--bootstrap-servers", bootstrap, "--archive", archive.toString(),
+                "--plays-topic", playsTopic, "--usage-topic", u, "--verdicts-topic", v, "--group-id", playsTopic,
+                "--reference", reference.toString(), "--parallelism", "" + parallelism,
+                "--checkpoint-interval-ms", "5000", "--idleness-ms", "1000", "--accrual-flush-ms", "" + flushMs));
+        if (db != null) {
+            a.addAll(List.of("--jdbc-url", db));
+        }
+        a.addAll(List.of(more));
+        return a.toArray(new String[0]);
+    }
+
+    /** tracks T00000..: one or two artists (A00000..A04999), 2 % fully AI. */
+    static Path catalogue(Path root, int tracks) throws Exception {
+        List<Object[]> t = new ArrayList<>();
+        List<Object[]> r = new ArrayList<>();
+        for (int i = 0; i < tracks; i++) {
+            String id = String.format("T%05d", i);
+            t.add(new Object[] {id, "ISRC" + i, 180_000, i % 50 == 49 ? "full" : "none"});
+            if (i % 3 == 0 && i > 0) {
+                r.add(new Object[] {id, String.format("A%05d", i % 5_000), 500_000L});
+                r.add(new Object[] {id, String.format("A%05d", (i + 1) % 5_000), 500_000L});
+            } else {
+                r.add(new Object[] {id, String.format("A%05d", i % 5_000), 1_000_000L});
+            }
+        }
+        new InputFolder(root).write(Tables.TRACKS, t).write(Tables.TRACK_RIGHTS, r);
+        return root;
+    }
+
+    static void produce(String topic, int n) throws Exception {
+        String[] countries = {"DE", "FR", "SE", "GB", "US", "BR"};
+        String[] products = {"premium", "family", "student", "free"};
+        SplittableRandom rnd = new SplittableRandom(42);
+        // A live topic carries "now": the backlog spans six hours of one day (2 M plays at 100 000/s
+        // would be 20 s of traffic), roughly in time order with some disorder.
+        long start = Times.micros(Instant.parse("2026-10-15T06:00:00Z"));
+        long span = 6L * 3_600_000_000L;
+        try (KafkaProducer<byte[], byte[]> producer = KafkaTestBroker.producer()) {
+            for (int i = 0; i < n; i++) {
+                long at = start + (long) ((double) i / n * span) + rnd.nextLong(60_000_000L);
+                Play p = new Play("P" + i, "U" + rnd.nextInt(200_000), String.format("T%05d", rnd.nextInt(10_000)), at,
+                        rnd.nextInt(10) == 0 ? 5_000 : 30_000 + rnd.nextInt(200_000),
+                        countries[rnd.nextInt(countries.length)], products[rnd.nextInt(products.length)]);
+                producer.send(new ProducerRecord<>(topic, LiveJson.toJson(p)));
+            }
+            producer.flush();
+        }
+    }
+
+    static long countArchived(Path archive) throws Exception {
+        long n = 0;
+        for (org.apache.flink.core.fs.Path f : dev.royalties.io.TableFiles.list(
+                new org.apache.flink.core.fs.Path(archive.resolve("plays").toUri()))) {
+            try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+                    dev.royalties.io.TableFiles.open(f))) {
+                n += r.getRecordCount();
+            }
+        }
+        return n;
+    }
+
+    static long accrualRows(String db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db);
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM live_accruals")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static long sumAccruals(String db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db);
+             ResultSet rs = c.createStatement().executeQuery("SELECT coalesce(sum(eligible_plays), 0) FROM live_accruals")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static int arg(String[] argv, String name, int fallback) {
+        for (String a : argv) {
+            if (a.startsWith(name + "=")) {
+                return Integer.parseInt(a.substring(name.length() + 1).replace("_", ""));
+            }
+        }
+        return fallback;
+    }
+}
