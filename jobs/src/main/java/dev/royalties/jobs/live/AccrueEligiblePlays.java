@@ -41,9 +41,10 @@ import org.apache.flink.util.Collector;
  * <p>Bounded state: a play is kept until the watermark passes the end of its UTC day plus the
  * retention ({@code --accrual-retention-days}); an event-time timer per (user, day) removes it. A
  * play that arrives after that horizon is still archived, but no longer changes the live counts
- * (the counts of its day have been dropped from state too; the monthly run is the authority). User
- * verdicts are dropped once they can no longer cover a kept play; play and track verdicts (few, like
- * all reference data) are kept in broadcast state.
+ * (the counts of its day have been dropped from state too; the monthly run is the authority). A
+ * user verdict with a valid_to is dropped once the last day it covers leaves the window; an open
+ * one stays (it still decides the user's future plays). Play and track verdicts (few, like all
+ * reference data) are kept in broadcast state.
  */
 public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<String, UserEvent, Verdict, AccrualDelta> {
     private static final long serialVersionUID = 1L;
@@ -96,7 +97,7 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
         if (e.play != null) {
             onPlay(e.play, ctx, shared, out);
         } else {
-            onUserVerdict(e.verdict, ctx.getCurrentKey(), shared, out);
+            onUserVerdict(e.verdict, ctx, shared, out);
         }
     }
 
@@ -134,12 +135,17 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
         }
     }
 
-    private void onUserVerdict(Verdict v, String userId, ReadOnlyBroadcastState<String, List<Verdict>> shared,
+    private void onUserVerdict(Verdict v, ReadOnlyContext ctx, ReadOnlyBroadcastState<String, List<Verdict>> shared,
                                Collector<AccrualDelta> out) throws Exception {
+        String userId = ctx.getCurrentKey();
         List<Verdict> before = list(userVerdicts.get());
         List<Verdict> after = new ArrayList<>(before);
         after.add(v);
         userVerdicts.update(after);
+        if (v.validTo() != Long.MIN_VALUE) {
+            // dropped once the last day it covers leaves the retention window, plays or not
+            ctx.timerService().registerEventTimeTimer(horizonMs(day(v.validTo() - 1)));
+        }
         for (Map.Entry<String, StoredPlay> entry : plays.entries()) {
             StoredPlay s = entry.getValue();
             if (!s.payable || !v.covers(s.playedAt)) {
@@ -194,8 +200,12 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
                 it.remove();
             }
         }
-        // A user verdict that ends before every play still kept (and every play still accepted) is done.
-        long oldestKeptMicros = (timestamp - retentionMs - DAY_MS) * 1_000L;
+        if (plays.isEmpty()) {
+            plays.clear(); // an emptied map still holds an entry on some backends
+        }
+        // Plays still kept or still accepted are of later days: played_at >= timestamp - retention.
+        // A user verdict that ends before that can no longer cover anything.
+        long oldestKeptMicros = (timestamp - retentionMs) * 1_000L;
         List<Verdict> mine = list(userVerdicts.get());
         List<Verdict> keep = new ArrayList<>(mine.size());
         for (Verdict v : mine) {
