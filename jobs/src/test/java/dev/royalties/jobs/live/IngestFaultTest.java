@@ -42,8 +42,8 @@ class IngestFaultTest {
         public Play map(Play p) throws Exception {
             long n = SEEN.incrementAndGet();
             if (!FAILED.get()) {
-                if (n % 1_000 == 0) {
-                    Thread.sleep(15); // keep the first attempt slow enough for checkpoints to complete
+                if (!checkpointed && n > PLAYS / 6) {
+                    Thread.sleep(1); // hold the first attempt back until a checkpoint has completed
                 }
                 if (checkpointed && n > PLAYS / 3 && FAILED.compareAndSet(false, true)) {
                     throw new RuntimeException("injected failure after " + n + " plays");
