@@ -12,9 +12,9 @@ import org.apache.flink.util.Collector;
  * Sums the +1/-1 of one (day, artist, country, product) and emits the absolute count, at most once
  * per flush interval (processing time), so that a hot key costs one upsert per interval, not one
  * per play. Absolute counts make the PostgreSQL upserts idempotent: a replay after a failure writes
- * the same values again. At the end of a bounded input (watermark MAX) whatever is pending is
- * flushed. State: one count per key, dropped with the day (end of day + retention, event time),
- * after a last flush; the row in PostgreSQL stays.
+ * the same values again. State: one count per key, dropped with the day (end of day + retention,
+ * event time) after a last flush; the row in PostgreSQL stays. At the end of a bounded input the
+ * watermark jumps to MAX, so every key gets that last flush.
  */
 public final class CountAccruals extends KeyedProcessFunction<String, AccrualDelta, Accrual> {
     private static final long serialVersionUID = 1L;
@@ -44,8 +44,8 @@ public final class CountAccruals extends KeyedProcessFunction<String, AccrualDel
         Long c = count.value();
         if (c == null) {
             identity.update(new AccrualDelta(d.day, d.artistId, d.country, d.product, 0));
+            // Also fires at the end of a bounded input (watermark MAX): last flush, then gone.
             ctx.timerService().registerEventTimeTimer((d.day + 1L) * AccrueEligiblePlays.DAY_MS + retentionMs);
-            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
             c = 0L;
         }
         count.update(c + d.delta);
@@ -66,8 +66,7 @@ public final class CountAccruals extends KeyedProcessFunction<String, AccrualDel
             }
             flushAt.clear();
         }
-        if (ctx.timeDomain() == TimeDomain.EVENT_TIME && timestamp != Long.MAX_VALUE) {
-            ctx.timerService().deleteEventTimeTimer(Long.MAX_VALUE);
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
             count.clear();
             identity.clear();
         }

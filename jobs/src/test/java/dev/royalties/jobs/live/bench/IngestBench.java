@@ -129,7 +129,7 @@ public final class IngestBench {
         List<String> a = new ArrayList<>(List.of("--bootstrap-servers", bootstrap, "--archive", archive.toString(),
                 "--plays-topic", playsTopic, "--usage-topic", u, "--verdicts-topic", v, "--group-id", playsTopic,
                 "--reference", reference.toString(), "--parallelism", "" + parallelism,
-                "--checkpoint-interval-ms", "5000", "--idleness-ms", "1000", "--accrual-flush-ms", "" + flushMs));
+                "--checkpoint-interval-ms", "10000", "--idleness-ms", "1000", "--accrual-flush-ms", "" + flushMs));
         if (db != null) {
             a.addAll(List.of("--jdbc-url", db));
         }
