@@ -51,7 +51,10 @@ public final class IngestCommand {
 
     public static Options parse(String[] argv) {
         Args a = Args.parse("ingest", argv, OPTIONS, FLAGS);
-        String archive = Paths.get(a.required("archive")).toAbsolutePath().toString();
+        String archiveArg = a.required("archive");
+        // A URI (s3://…, hdfs://…) goes to Flink's file systems as given; a plain path is made absolute.
+        String archive = archiveArg.contains("://") ? archiveArg
+                : Paths.get(archiveArg).toAbsolutePath().toString();
         Properties kafka = new Properties();
         for (String kv : a.all("kafka-property")) {
             int eq = kv.indexOf('=');
@@ -88,7 +91,9 @@ public final class IngestCommand {
         if (interval < 100) {
             throw new UsageException("ingest: --checkpoint-interval-ms must be at least 100");
         }
-        String checkpointDir = a.string("checkpoint-dir", Paths.get(archive, "_checkpoints").toUri().toString());
+        String checkpointDir = a.string("checkpoint-dir", archive.contains("://")
+                ? archive.replaceAll("/+$", "") + "/_checkpoints"
+                : Paths.get(archive, "_checkpoints").toUri().toString());
         return new Options(a.required("bootstrap-servers"), archive, a.string("plays-topic", "plays"),
                 a.string("usage-topic", "ai-usage"), a.string("verdicts-topic", "fraud-verdicts"),
                 a.string("quarantine-topic", null), a.string("group-id", "royalties-ingest"), kafka, reference,
