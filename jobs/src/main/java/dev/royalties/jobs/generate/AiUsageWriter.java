@@ -35,7 +35,7 @@ final class AiUsageWriter {
         Arrays.sort(times);
         byte[] special = placeSpecials(scale, fresh, rng);
 
-        CumulativeSampler licensees = CumulativeSampler.of(AiLicensees.usageWeights());
+        WeightedSampler licensees = WeightedSampler.of(AiLicensees.usageWeights());
         Path file = root.resolve(Tables.AI_USAGE.name()).resolve("part-00000.parquet");
         long rows = 0;
         Usage u = new Usage();

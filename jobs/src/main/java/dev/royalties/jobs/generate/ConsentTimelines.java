@@ -15,6 +15,13 @@ final class ConsentTimelines {
     private static final long DAY = Timeline.DAY;
     private static final long HOUR = Timeline.HOUR;
 
+    private enum Story {
+        GRANTED_LONG_AGO, REVOKED_IN_PERIOD, REVOKED_AND_REGRANTED, GRANTED_IN_PERIOD, RECORDED_LATE,
+        RECORDED_AFTER_FIRST_RUN, TWO_ANSWERS_SAME_DAY, REFUSED, NO_RECORD
+    }
+
+    private static final Story[] STORIES = Story.values();
+
     private final Timeline t;
     private final SplittableRandom rng;
     private final List<Consent> rows = new ArrayList<>();
@@ -26,54 +33,79 @@ final class ConsentTimelines {
 
     static List<Consent> build(SyntheticCatalogue catalogue, Timeline timeline, SplittableRandom rng) {
         ConsentTimelines c = new ConsentTimelines(timeline, rng);
-        for (String artist : catalogue.artistIds) {
-            c.timeline(artist, "training", 0.45);
-            c.timeline(artist, "generation", 0.30);
+        for (int a = 0; a < catalogue.artistIds.length; a++) {
+            String artist = catalogue.artistIds[a];
+            // The first artists tell every story once, so that even a tiny month has each of them.
+            c.tell(artist, "training", a < STORIES.length ? STORIES[a] : c.draw(0.45));
+            c.tell(artist, "generation", a < STORIES.length ? STORIES[(a + 3) % STORIES.length] : c.draw(0.30));
         }
         return c.rows;
     }
 
-    private void timeline(String artist, String scope, double grantedLongAgo) {
+    private Story draw(double grantedLongAgo) {
         double r = rng.nextDouble();
         if (r < grantedLongAgo) {
-            long since = t.start() - (30 + rng.nextInt(400)) * DAY;
-            add(artist, scope, true, since, since - rng.nextInt(11) * DAY);
             double change = rng.nextDouble();
-            if (change < 0.10) {
+            return change < 0.10 ? Story.REVOKED_IN_PERIOD
+                    : change < 0.14 ? Story.REVOKED_AND_REGRANTED : Story.GRANTED_LONG_AGO;
+        }
+        r -= grantedLongAgo;
+        return r < 0.04 ? Story.RECORDED_LATE
+                : r < 0.07 ? Story.RECORDED_AFTER_FIRST_RUN
+                : r < 0.10 ? Story.GRANTED_IN_PERIOD
+                : r < 0.12 ? Story.TWO_ANSWERS_SAME_DAY
+                : r < 0.22 ? Story.REFUSED
+                : Story.NO_RECORD;
+    }
+
+    private void tell(String artist, String scope, Story story) {
+        switch (story) {
+            case GRANTED_LONG_AGO -> grantedLongAgo(artist, scope);
+            case REVOKED_IN_PERIOD -> {
+                grantedLongAgo(artist, scope);
                 long off = midPeriod();
                 add(artist, scope, false, off, off - rng.nextInt(4) * DAY - rng.nextInt(24) * HOUR);
-            } else if (change < 0.14) {
+            }
+            case REVOKED_AND_REGRANTED -> {
+                grantedLongAgo(artist, scope);
                 long off = t.dayInPeriod(3 + rng.nextInt(8));
                 long on = off + (3 + rng.nextInt(10)) * DAY;
                 add(artist, scope, false, off, off);
                 add(artist, scope, true, on, on + rng.nextInt(6) * HOUR);
             }
-            return;
+            case GRANTED_IN_PERIOD -> {
+                long on = midPeriod();
+                add(artist, scope, true, on, on - rng.nextInt(3) * DAY);
+            }
+            case RECORDED_LATE -> {
+                // Granted before the month, but entered into the system during it.
+                long from = t.start() - (1 + rng.nextInt(20)) * DAY;
+                add(artist, scope, true, from, t.dayInPeriod(3 + rng.nextInt(20)));
+            }
+            case RECORDED_AFTER_FIRST_RUN -> {
+                // The first run reports violations that a backfill pays.
+                long from = t.start() - rng.nextInt(20) * DAY;
+                add(artist, scope, true, from,
+                        t.daysAfterEnd(Timeline.FIRST_RUN_DAYS_AFTER_END + 5) + rng.nextInt(24) * HOUR);
+            }
+            case TWO_ANSWERS_SAME_DAY -> {
+                // The later-recorded answer decides, whichever it says.
+                boolean first = rng.nextBoolean();
+                long recorded = t.start() - (10 + rng.nextInt(10)) * DAY;
+                add(artist, scope, first, t.start(), recorded);
+                add(artist, scope, !first, t.start(), recorded + (1 + rng.nextInt(5)) * DAY);
+            }
+            case REFUSED -> {
+                long when = t.start() - (10 + rng.nextInt(200)) * DAY;
+                add(artist, scope, false, when, when);
+            }
+            case NO_RECORD -> { }
         }
-        r -= grantedLongAgo;
-        if (r < 0.04) {
-            // Granted before the month, but entered into the system during it.
-            long from = t.start() - (1 + rng.nextInt(20)) * DAY;
-            add(artist, scope, true, from, t.dayInPeriod(3 + rng.nextInt(20)));
-        } else if (r < 0.07) {
-            // Entered only after the first run: that run reports violations a backfill pays.
-            long from = t.start() - rng.nextInt(20) * DAY;
-            long recorded = t.daysAfterEnd(Timeline.FIRST_RUN_DAYS_AFTER_END + 5) + rng.nextInt(24) * HOUR;
-            add(artist, scope, true, from, recorded);
-        } else if (r < 0.10) {
-            long on = midPeriod();
-            add(artist, scope, true, on, on - rng.nextInt(3) * DAY);
-        } else if (r < 0.12) {
-            // Two answers for the same date: the later-recorded one decides, whichever it says.
-            boolean first = rng.nextBoolean();
-            long from = t.start();
-            long recorded = from - (10 + rng.nextInt(10)) * DAY;
-            add(artist, scope, first, from, recorded);
-            add(artist, scope, !first, from, recorded + (1 + rng.nextInt(5)) * DAY);
-        } else if (r < 0.22) {
-            long when = t.start() - (10 + rng.nextInt(200)) * DAY;
-            add(artist, scope, false, when, when);
-        }
+    }
+
+    private void grantedLongAgo(String artist, String scope) {
+        long since = t.start() - (30 + rng.nextInt(400)) * DAY;
+        add(artist, scope, true, since, since - rng.nextInt(11) * DAY);
     }
 
     private long midPeriod() {

@@ -21,7 +21,7 @@ final class Listeners {
     final byte[] product;
     /** The humans with the biggest appetite, biggest first. */
     final int[] heaviest;
-    private final CumulativeSampler appetite;
+    private final WeightedSampler appetite;
 
     private Listeners(Scale scale, int heavyCount, SplittableRandom rng) {
         humans = scale.humans();
@@ -30,8 +30,8 @@ final class Listeners {
         userIds = new String[users];
         market = new byte[users];
         product = new byte[users];
-        CumulativeSampler markets = CumulativeSampler.of(Markets.listenerWeights());
-        CumulativeSampler products = CumulativeSampler.of(Markets.PRODUCT_WEIGHTS);
+        WeightedSampler markets = WeightedSampler.of(Markets.listenerWeights());
+        WeightedSampler products = WeightedSampler.of(Markets.PRODUCT_WEIGHTS);
         double[] weights = new double[humans];
         for (int u = 0; u < humans; u++) {
             userIds[u] = Ids.user(u);
@@ -45,7 +45,7 @@ final class Listeners {
             market[u] = (byte) Markets.index(BOT_MARKETS[b % BOT_MARKETS.length]);
             product[u] = (byte) (rng.nextInt(5) == 0 ? Markets.FREE : 0);
         }
-        appetite = new CumulativeSampler(weights);
+        appetite = new WeightedSampler(weights);
         heaviest = heaviest(weights, Math.min(heavyCount, humans));
     }
 

@@ -32,7 +32,7 @@ final class SyntheticCatalogue {
     final int[] rightsArtist;
     final int[] rightsShare;
     private final int[] trackByRank;
-    private final CumulativeSampler popularity;
+    private final WeightedSampler popularity;
 
     private SyntheticCatalogue(Scale scale, SplittableRandom rng) {
         tracks = scale.tracks();
@@ -66,7 +66,7 @@ final class SyntheticCatalogue {
         for (int r = 0; r < tracks; r++) {
             weights[r] = 1.0 / StrictMath.pow(r + 1, ZIPF_EXPONENT);
         }
-        popularity = new CumulativeSampler(weights);
+        popularity = new WeightedSampler(weights);
 
         aiContent = new byte[tracks];
         for (int t = 0; t < tracks; t++) {
