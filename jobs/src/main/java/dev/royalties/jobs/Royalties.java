@@ -9,6 +9,7 @@ import dev.royalties.jobs.monthly.DemoCommand;
 import dev.royalties.jobs.monthly.MonthlyCommand;
 import dev.royalties.jobs.sql.SqlCommand;
 import dev.royalties.rules.ReferenceDataException;
+import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
@@ -29,23 +30,38 @@ public final class Royalties {
     private Royalties() {}
 
     public static void main(String[] args) {
-        int code;
+        System.exit(execute(args, System.err));
+    }
+
+    /** Runs a command; a failure becomes one line on {@code err} and a non-zero exit code. */
+    public static int execute(String[] args, PrintStream err) {
         try {
-            code = run(args);
+            return run(args);
         } catch (UsageException e) {
-            System.err.println("royalties: " + e.getMessage());
-            code = 2;
+            err.println("royalties: " + e.getMessage());
+            return 2;
         } catch (ReferenceDataException | InputFormatException e) {
-            System.err.println("royalties: " + e.getMessage());
-            code = 1;
+            err.println("royalties: " + e.getMessage());
+            return 1;
         } catch (Exception e) {
-            System.err.println("royalties: failed: " + oneLine(e));
+            ReferenceDataException ref = find(e, ReferenceDataException.class);
+            InputFormatException in = find(e, InputFormatException.class);
+            err.println("royalties: " + (ref != null ? ref.getMessage() : in != null ? in.getMessage()
+                    : "failed: " + oneLine(e)));
             if (System.getenv("ROYALTIES_DEBUG") != null) {
-                e.printStackTrace();
+                e.printStackTrace(err);
             }
-            code = 1;
+            return 1;
         }
-        System.exit(code);
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** Runs a command and returns its exit code; exceptions are the caller's to report. */

@@ -31,6 +31,11 @@ public final class AiLedger implements Serializable {
         this.licensedPools = licensedPools;
     }
 
+    /** A fresh ledger over the same reference data (each parallel worker keeps its own). */
+    public AiLedger emptyCopy() {
+        return new AiLedger(catalogue, verdicts, consent, licensedPools);
+    }
+
     public static String poolKey(String licenseeId, String scope) {
         return licenseeId + '\u0000' + scope;
     }

@@ -1,9 +1,11 @@
 package dev.royalties.jobs.monthly;
 
+/** `royalties monthly --period YYYY-MM --input DIR --output DIR [...]` (spec §10). */
 public final class MonthlyCommand {
     private MonthlyCommand() {}
 
     public static int run(String[] args) throws Exception {
-        throw new UnsupportedOperationException("not built yet");
+        MonthlyRun.run(MonthlyOptions.parse(args), System.out);
+        return 0;
     }
 }

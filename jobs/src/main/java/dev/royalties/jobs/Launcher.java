@@ -1,0 +1,67 @@
+package dev.royalties.jobs;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Main-Class of royalties.jar. The jar leaves Flink's core out (a cluster provides it). Started
+ * with a plain `java -jar` where no Flink is on the class path, it starts the same JVM again with
+ * the Flink jars that the build copied to lib/ beside the jar, and the JDK 17 module openings
+ * that Flink's own scripts pass. On a cluster, or under `java -cp`, Flink is present and it simply
+ * runs {@link Royalties}.
+ */
+public final class Launcher {
+    private static final String PROBE = "org.apache.flink.streaming.api.environment.StreamExecutionEnvironment";
+    private static final String MAIN = "dev.royalties.jobs.Royalties";
+    private static final List<String> OPENS = List.of("java.base/java.lang", "java.base/java.lang.reflect",
+            "java.base/java.util", "java.base/java.util.concurrent", "java.base/java.io", "java.base/java.nio",
+            "java.base/sun.nio.ch", "java.base/java.net", "java.base/java.text", "java.base/java.time",
+            "java.base/java.math", "java.sql/java.sql");
+
+    private Launcher() {}
+
+    public static void main(String[] args) throws Throwable {
+        if (flinkPresent()) {
+            try {
+                Class.forName(MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            return;
+        }
+        Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path lib = jar.resolveSibling("lib");
+        if (!Files.isDirectory(lib)) {
+            System.err.println("royalties: Flink is not on the class path and " + lib + " does not exist;"
+                    + " build with `mvn package` (it copies Flink there) or submit the jar with `flink run`");
+            System.exit(2);
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        for (String open : OPENS) {
+            cmd.add("--add-opens=" + open + "=ALL-UNNAMED");
+        }
+        cmd.add("-cp");
+        cmd.add(jar + File.pathSeparator + lib + File.separator + "*");
+        cmd.add(MAIN);
+        cmd.addAll(List.of(args));
+        Process child = new ProcessBuilder(cmd).inheritIO().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
+        System.exit(child.waitFor());
+    }
+
+    private static boolean flinkPresent() {
+        try {
+            Class.forName(PROBE, false, Launcher.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}

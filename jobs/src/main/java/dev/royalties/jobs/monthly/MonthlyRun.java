@@ -1,0 +1,165 @@
+package dev.royalties.jobs.monthly;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.royalties.io.ParquetTableFormat;
+import dev.royalties.io.TableSchema;
+import dev.royalties.io.Tables;
+import dev.royalties.io.TimeRange;
+import dev.royalties.rules.Play;
+import dev.royalties.rules.ReferenceData;
+import dev.royalties.rules.Times;
+import dev.royalties.rules.Usage;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * The driver of the monthly run: checks options and reference data, picks the revision, runs the
+ * Flink job into a staging folder, then promotes the outputs and writes the manifest last.
+ * Nothing is visible to readers unless the whole run succeeded.
+ */
+public final class MonthlyRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a finished run reports: its revision, manifest and where it wrote. */
+    public record Result(int revision, JsonNode manifest, String output) {}
+
+    private MonthlyRun() {}
+
+    public static Result run(MonthlyOptions o, PrintStream log) throws Exception {
+        Instant started = Instant.now();
+        ReferenceLoader.checkRequiredInputs(o.input());
+        ReferenceData data = ReferenceLoader.load(o);
+        MonthlyReference ref = MonthlyReference.of(data, o.period(), o.asOf(), o.policy());
+
+        OutputLayout layout = new OutputLayout(o.output(), o.period());
+        int previous = layout.latestComplete();
+        int revision = previous + 1;
+        Path staging = layout.newStaging(revision);
+        try {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(o));
+            env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+            env.setParallelism(o.parallelism());
+            DataStream<Play> plays = read(env, o.input(), staging, Tables.PLAYS,
+                    new ParquetTableFormat<>(Tables.PLAYS, Tables.PLAY, periodRange(o, "played_at"), Streams.PLAY));
+            DataStream<Usage> usage = read(env, o.input(), staging, Tables.AI_USAGE,
+                    new ParquetTableFormat<>(Tables.AI_USAGE, Tables.USAGE, periodRange(o, "used_at"), Streams.USAGE));
+            String previousPayments = previous == 0 ? null
+                    : layout.partition(Tables.ARTIST_PAYMENTS.name(), previous).toString();
+            DataStream<String> summary = MonthlyPipeline.build(plays, usage, ref, previousPayments,
+                    new ParquetOutputSinks(staging.toString()));
+            CloseableIterator<String> summaries = summary.collectAsync();
+            JobClient job = env.executeAsync("royalties monthly " + o.period() + " revision " + revision);
+            awaitWithProgress(job, started, log);
+            JsonNode report = JSON.readTree(summaries.next());
+            summaries.close();
+
+            for (TableSchema t : Tables.OUTPUTS) {
+                if (t != Tables.ADJUSTMENTS || revision > 1) {
+                    layout.promote(staging, t, revision);
+                }
+            }
+            ObjectNode manifest = manifest(o, ref, revision, previous, started, report);
+            layout.writeManifest(revision, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
+            RunSummary.print(log, manifest, layout.root());
+            return new Result(revision, manifest, layout.root());
+        } finally {
+            layout.discard(staging);
+        }
+    }
+
+    private static <T> DataStream<T> read(StreamExecutionEnvironment env, String input, Path staging,
+                                          TableSchema table, ParquetTableFormat<T> format) throws Exception {
+        Path dir = new Path(input, table.name());
+        if (!dir.getFileSystem().exists(dir)) {
+            // An optional table that is absent reads as empty (spec §2).
+            dir = new Path(staging, "_absent/" + table.name());
+            dir.getFileSystem().mkdirs(dir);
+        }
+        return env.fromSource(FileSource.forBulkFileFormat(format, dir).build(), WatermarkStrategy.noWatermarks(),
+                "read-" + table.name()).uid("read-" + table.name());
+    }
+
+    private static TimeRange periodRange(MonthlyOptions o, String column) {
+        return new TimeRange(column, o.period().startMicros(), o.period().endMicros());
+    }
+
+    static Configuration flinkConfig(MonthlyOptions o) {
+        Configuration conf = o.flinkConf() == null ? new Configuration()
+                : GlobalConfiguration.loadConfiguration(o.flinkConf());
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        // Only used when the job runs embedded: the sorts of the keyed shuffles spill beyond this.
+        if (!conf.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
+            conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("1g"));
+        }
+        if (!conf.contains(TaskManagerOptions.NUM_TASK_SLOTS)) {
+            conf.set(TaskManagerOptions.NUM_TASK_SLOTS, o.parallelism());
+        }
+        return conf;
+    }
+
+    private static void awaitWithProgress(JobClient job, Instant started, PrintStream log) throws Exception {
+        var result = job.getJobExecutionResult();
+        while (true) {
+            try {
+                result.get(15, TimeUnit.SECONDS);
+                return;
+            } catch (TimeoutException stillRunning) {
+                String status = job.getJobStatus().get(5, TimeUnit.SECONDS).toString();
+                log.printf("  ... %s for %d s%n", status.toLowerCase(), Duration.between(started, Instant.now())
+                        .toSeconds());
+            }
+        }
+    }
+
+    private static ObjectNode manifest(MonthlyOptions o, MonthlyReference ref, int revision, int previous,
+                                       Instant started, JsonNode report) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("period", o.period().toString());
+        m.put("revision", revision);
+        m.put("previous_revision", previous == 0 ? null : previous);
+        m.put("as_of", Times.iso(o.asOf()));
+        m.putObject("policy").put("min_play_ms", o.policy().minPlayMs())
+                .put("user_monthly_cap", o.policy().userMonthlyCap());
+        m.put("input", o.input());
+        m.put("consent_source", o.consentJdbc() == null ? "files" : "jdbc " + o.consentJdbc().table());
+        m.put("parallelism", o.parallelism());
+        m.put("started_at", started.toString());
+        m.put("finished_at", Instant.now().toString());
+        ObjectNode refRows = m.putObject("reference_rows");
+        ReferenceData d = ref.raw();
+        refRows.put("tracks", d.tracks().size()).put("track_rights", d.rights().size())
+                .put("revenue_pools", d.pools().size()).put("fraud_verdicts", d.verdicts().size())
+                .put("fraud_verdicts_known_at_as_of", ref.verdicts().knownCount())
+                .put("ai_consent", d.consents().size()).put("ai_licences", d.licences().size());
+        m.set("input_counts", report.get("counters"));
+        m.set("plays_by_status", report.get("plays_by_status"));
+        m.set("unpooled_plays_by_status", report.get("unpooled_plays_by_status"));
+        m.set("output_rows", report.get("output_rows"));
+        m.set("totals_per_currency", report.get("totals_per_currency"));
+        m.set("pools", report.get("pools"));
+        return m;
+    }
+
+    static List<String> outputTables() {
+        return Tables.OUTPUTS.stream().map(TableSchema::name).toList();
+    }
+}

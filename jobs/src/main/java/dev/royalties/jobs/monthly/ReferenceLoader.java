@@ -1,0 +1,50 @@
+package dev.royalties.jobs.monthly;
+
+import dev.royalties.io.TableFiles;
+import dev.royalties.io.TableSchema;
+import dev.royalties.io.Tables;
+import dev.royalties.jobs.cli.UsageException;
+import dev.royalties.jobs.live.JdbcConsent;
+import dev.royalties.rules.Consent;
+import dev.royalties.rules.ReferenceData;
+import java.util.List;
+import org.apache.flink.core.fs.Path;
+
+/**
+ * Reads the reference tables in the driver, before the job starts, so that inconsistent data
+ * stops the run before anything is written (spec §3).
+ */
+public final class ReferenceLoader {
+    private ReferenceLoader() {}
+
+    /** Fails with one line when a required table folder is missing. */
+    public static void checkRequiredInputs(String input) throws Exception {
+        if (!TableFiles.exists(new Path(input))) {
+            throw new UsageException("monthly: input folder " + input + " does not exist");
+        }
+        for (TableSchema t : Tables.REQUIRED_INPUTS) {
+            if (!TableFiles.exists(new Path(input, t.name()))) {
+                throw new UsageException("monthly: required input table '" + t.name() + "' is missing (no folder "
+                        + new Path(input, t.name()) + ")");
+            }
+        }
+    }
+
+    public static ReferenceData load(MonthlyOptions o) throws Exception {
+        Path in = new Path(o.input());
+        List<Consent> consent;
+        if (o.consentJdbc() != null) {
+            MonthlyOptions.ConsentJdbc j = o.consentJdbc();
+            consent = JdbcConsent.read(j.url(), j.table(), j.user(), j.password());
+        } else {
+            consent = TableFiles.readAll(new Path(in, "ai_consent"), Tables.AI_CONSENT, Tables.CONSENT);
+        }
+        return new ReferenceData(
+                TableFiles.readAll(new Path(in, "tracks"), Tables.TRACKS, Tables.TRACK),
+                TableFiles.readAll(new Path(in, "track_rights"), Tables.TRACK_RIGHTS, Tables.RIGHT),
+                TableFiles.readAll(new Path(in, "revenue_pools"), Tables.REVENUE_POOLS, Tables.POOL),
+                TableFiles.readAll(new Path(in, "fraud_verdicts"), Tables.FRAUD_VERDICTS, Tables.VERDICT),
+                consent,
+                TableFiles.readAll(new Path(in, "ai_licences"), Tables.AI_LICENCES, Tables.LICENCE));
+    }
+}

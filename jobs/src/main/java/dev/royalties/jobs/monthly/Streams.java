@@ -1,0 +1,34 @@
+package dev.royalties.jobs.monthly;
+
+import dev.royalties.rules.AiViolation;
+import dev.royalties.rules.Adjustment;
+import dev.royalties.rules.ArtistPayment;
+import dev.royalties.rules.Play;
+import dev.royalties.rules.PlayTally;
+import dev.royalties.rules.PoolReconciliation;
+import dev.royalties.rules.QuarantineRow;
+import dev.royalties.rules.Usage;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.util.OutputTag;
+
+/** Stream types and side outputs of the monthly job, named once. */
+final class Streams {
+    static final TypeInformation<Play> PLAY = TypeInformation.of(Play.class);
+    static final TypeInformation<Usage> USAGE = TypeInformation.of(Usage.class);
+    static final TypeInformation<PlayTally> PLAY_TALLY = TypeInformation.of(PlayTally.class);
+    static final TypeInformation<Partial> PARTIAL = TypeInformation.of(Partial.class);
+    static final TypeInformation<ArtistPayment> PAYMENT = TypeInformation.of(ArtistPayment.class);
+    static final TypeInformation<AiViolation> VIOLATION = TypeInformation.of(AiViolation.class);
+
+    static final OutputTag<QuarantineRow> QUARANTINE = new OutputTag<>("quarantine",
+            TypeInformation.of(QuarantineRow.class));
+    static final OutputTag<Partial> PARTIALS = new OutputTag<>("partials", PARTIAL);
+    static final OutputTag<PoolReconciliation> RECONCILIATION = new OutputTag<>("reconciliation",
+            TypeInformation.of(PoolReconciliation.class));
+    static final OutputTag<Adjustment> ADJUSTMENTS = new OutputTag<>("adjustments",
+            TypeInformation.of(Adjustment.class));
+    static final OutputTag<String> SUMMARY = new OutputTag<>("summary", Types.STRING);
+
+    private Streams() {}
+}
