@@ -22,13 +22,13 @@ pools AS (
    AND COALESCE(p.country, '') = COALESCE(r.country, '') AND COALESCE(p.product, '') = COALESCE(r.product, '')
    AND COALESCE(p.licensee_id, '') = COALESCE(r.licensee_id, '') AND p.currency = r.currency
 )
-SELECT `period`, revision, currency, COUNT(*) AS pools,
+SELECT `period`, revision, currency, CAST(COUNT(*) AS BIGINT) AS pools,
        CAST(SUM(pool_amount) AS DECIMAL(18, 2)) AS pool_amount,
        CAST(SUM(allocated_amount) AS DECIMAL(18, 2)) AS allocated_amount,
        CAST(SUM(held_amount) AS DECIMAL(18, 2)) AS held_amount,
        CAST(SUM(paid_amount) AS DECIMAL(18, 2)) AS paid_to_artists,
-       SUM(payees) AS payment_rows,
-       SUM(CASE WHEN ok THEN 0 ELSE 1 END) AS failing_pools
+       CAST(SUM(payees) AS BIGINT) AS payment_rows,
+       CAST(SUM(CASE WHEN ok THEN 0 ELSE 1 END) AS BIGINT) AS failing_pools
 FROM pools
 GROUP BY `period`, revision, currency
 ORDER BY `period`, revision, currency;

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * substituting the placeholders with envsubst (docs/sql.md).
  */
 public final class SqlScript {
-    private static final Pattern PARAM = Pattern.compile("^\\s*--\\s*@param\\s+([A-Za-z_][A-Za-z0-9_]*)(?:\\s+(\\S.*?))?\\s*$",
+    private static final Pattern PARAM = Pattern.compile("^[ \\t]*--[ \\t]*@param[ \\t]+([A-Za-z_][A-Za-z0-9_]*)(?:[ \\t]+(\\S.*?))?[ \\t]*$",
             Pattern.MULTILINE);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 

@@ -18,10 +18,11 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalOutputFile;
 
 /**
- * An output folder as the monthly run writes it (spec §9), built from the worked example's
- * expected CSVs with the job's own Parquet writer: period 2026-10, revisions 1 and 2 complete
- * (with manifests), and a revision 3 without a manifest (a failed run) whose numbers are all
- * wrong, so that a query that reads an incomplete revision gives itself away.
+ * The worked example's output folder for the SQL and DuckDB tests: the monthly run itself, run
+ * twice (revision 1 as-of 2026-11-05, the backfill revision 2 as-of 2026-12-20), plus a revision 3
+ * without a manifest (a failed run) whose numbers are all wrong (seven times revision 2's), so
+ * that a query that reads an incomplete revision gives itself away. Built once per test JVM.
+ * {@link #write} builds the same from the expected CSVs with the job's Parquet writer (no Flink).
  */
 public final class ExampleOutputs {
     public static final String PERIOD = "2026-10";
@@ -29,7 +30,25 @@ public final class ExampleOutputs {
             .appendPattern("yyyy-MM-dd HH:mm:ss").optionalStart()
             .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true).optionalEnd().toFormatter();
 
+    private static Path shared;
+
     private ExampleOutputs() {}
+
+    /** Revisions 1 and 2 by the monthly run, revision 3 incomplete; one folder per test JVM. */
+    public static synchronized Path monthlyRuns() throws Exception {
+        if (shared == null) {
+            Path out = Files.createTempDirectory("royalties-sql-outputs");
+            for (String asOf : List.of("2026-11-05T00:00:00Z", "2026-12-20T00:00:00Z")) {
+                dev.royalties.jobs.monthly.MonthlyRun.run(dev.royalties.jobs.monthly.MonthlyOptions.parse(
+                        new String[] {"--period", PERIOD, "--input", ExpectedCsv.input().toString(), "--output",
+                            out.toString(), "--as-of", asOf, "--user-monthly-cap", "15", "--parallelism", "2"}),
+                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            }
+            writeRevision(out, 3, 2, true);
+            shared = out;
+        }
+        return shared;
+    }
 
     public static Path write(Path out) throws IOException {
         for (int rev = 1; rev <= 2; rev++) {
