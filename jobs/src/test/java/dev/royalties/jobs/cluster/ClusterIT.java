@@ -197,7 +197,28 @@ class ClusterIT {
         }
     }
 
-    static String read(Path p) throws Exception {
-        return Files.readString(p, StandardCharsets.UTF_8);
+    @Test
+    void theJarShadesConnectorsFormatsAndHadoopButNotFlinkCore() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+            List<String> names = jar.stream().map(java.util.jar.JarEntry::getName).toList();
+            assertThat(names).noneMatch(n -> n.startsWith("org/apache/flink/runtime/")
+                    || n.startsWith("org/apache/flink/table/api/") || n.startsWith("org/apache/flink/api/")
+                    || n.startsWith("org/apache/flink/streaming/api/") || n.startsWith("org/apache/flink/client/"));
+            assertThat(names).contains("org/apache/hadoop/conf/Configuration.class",
+                    "org/apache/flink/formats/parquet/ParquetInputFile.class", "sql/output_tables.sql",
+                    "sql/input_tables.sql", "sql/queries/artist_statement.sql");
+            assertThat(names).noneMatch(n -> n.matches("META-INF/[^/]*\\.(SF|DSA|RSA)"));
+            String factories = new String(jar.getInputStream(jar.getEntry(
+                    "META-INF/services/org.apache.flink.table.factories.Factory")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(factories).contains("org.apache.flink.formats.parquet.ParquetFileFormatFactory",
+                    "org.apache.flink.formats.json.JsonFormatFactory",
+                    "org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory",
+                    "org.apache.flink.connector.jdbc.core.table.JdbcDynamicTableFactory");
+        }
+        try (var lib = Files.list(CLUSTER_HOME.resolve("lib"))) {
+            assertThat(lib.map(p -> p.getFileName().toString()).toList())
+                    .as("the cluster runs without Hadoop in lib/").noneMatch(n -> n.startsWith("hadoop-"))
+                    .anyMatch(n -> n.startsWith("flink-runtime-web-"));
+        }
     }
 }
