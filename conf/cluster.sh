@@ -12,7 +12,7 @@
 #   conf/cluster.sh stop                      stops what `start` started
 #
 # Environment: ROYALTIES_CLUSTER_DIR (work folder: conf copy, logs, pids; /tmp/royalties-cluster),
-# FLINK_REST_PORT (8081), FLINK_LIB (jobs/target/flink-cluster/lib), ROYALTIES_JAR
+# FLINK_REST_PORT (8081), FLINK_RPC_PORT (6123), FLINK_LIB (jobs/target/flink-cluster/lib), ROYALTIES_JAR
 # (jobs/target/royalties.jar), TASKMANAGERS (1), JAVA (java).
 set -euo pipefail
 
@@ -21,6 +21,7 @@ WORK="${ROYALTIES_CLUSTER_DIR:-/tmp/royalties-cluster}"
 LIB="${FLINK_LIB:-$ROOT/jobs/target/flink-cluster/lib}"
 JAR="${ROYALTIES_JAR:-$ROOT/jobs/target/royalties.jar}"
 PORT="${FLINK_REST_PORT:-8081}"
+RPC_PORT="${FLINK_RPC_PORT:-6123}"
 TMS="${TASKMANAGERS:-1}"
 JAVA="${JAVA:-java}"
 CONF="$WORK/conf"
@@ -70,6 +71,7 @@ start() {
 
 # ---- written by conf/cluster.sh ----
 rest.port: $PORT
+jobmanager.rpc.port: $RPC_PORT
 io.tmp.dirs: $WORK/tmp
 EOF
   local jm tm opts
@@ -122,6 +124,7 @@ stop() {
 # `flink run` without the distribution's bin/flink: the same class, options and classpath.
 run() {
   [[ -f "$JAR" ]] || die "no $JAR: run 'mvn -pl jobs -am package -DskipTests' first"
+  [[ -f "$CONF/config.yaml" ]] || die "no cluster configuration in $CONF: conf/cluster.sh start first"
   # shellcheck disable=SC2046,SC2086
   FLINK_CONF_DIR="$CONF" "$JAVA" $(java_opts) -Dlog4j.configurationFile="file:$CONF/log4j-cli.properties" \
     -cp "$LIB/*" org.apache.flink.client.cli.CliFrontend run -m "127.0.0.1:$PORT" "$JAR" "$@"

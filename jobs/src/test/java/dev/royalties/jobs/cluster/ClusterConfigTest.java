@@ -138,7 +138,7 @@ class ClusterConfigTest {
             assertThat(props.get("rest.bind-address")).isEqualTo("0.0.0.0");
             for (Map.Entry<String, String> e : conf.entrySet()) {
                 String key = e.getKey();
-                if (key.endsWith(".address") || key.endsWith("bind-host") || key.equals("taskmanager.host")
+                if (key.endsWith(".address") || key.endsWith("bind-host") || key.endsWith("bind-address") || key.equals("taskmanager.host")
                         || key.startsWith("env.java.opts") || key.equals("blob.server.port")) {
                     continue; // addresses differ; the image's own config.yaml has the JDK 17 options
                 }
