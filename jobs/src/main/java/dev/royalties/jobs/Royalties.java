@@ -41,18 +41,23 @@ public final class Royalties {
             err.println("royalties: " + e.getMessage());
             return 2;
         } catch (ReferenceDataException | InputFormatException e) {
-            err.println("royalties: " + e.getMessage());
+            err.println("royalties: " + flat(e.getMessage()));
             return 1;
         } catch (Exception e) {
             ReferenceDataException ref = find(e, ReferenceDataException.class);
             InputFormatException in = find(e, InputFormatException.class);
-            err.println("royalties: " + (ref != null ? ref.getMessage() : in != null ? in.getMessage()
+            err.println("royalties: " + flat(ref != null ? ref.getMessage() : in != null ? in.getMessage()
                     : "failed: " + oneLine(e)));
             if (System.getenv("ROYALTIES_DEBUG") != null) {
                 e.printStackTrace(err);
             }
             return 1;
         }
+    }
+
+    /** Data can hold line breaks (a key with a newline); the error stays one line. */
+    private static String flat(String message) {
+        return message.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
