@@ -19,8 +19,10 @@ import java.util.Set;
  * command runs on the cluster. See docs/sql.md.
  */
 public final class SqlCommand {
-    static final String USAGE = "usage: royalties sql FILE --output DIR [--input DIR] [--set name=value ...] [--csv]";
-    private static final Set<String> OPTIONS = Set.of("output", "input", "set");
+    static final String USAGE = "usage: royalties sql FILE --output DIR [--input DIR] [--jdbc-url URL"
+            + " [--jdbc-user U] [--jdbc-password P]] [--set name=value ...] [--csv]";
+    private static final Set<String> OPTIONS = Set.of("output", "input", "set", "jdbc-url", "jdbc-user",
+            "jdbc-password");
     private static final Set<String> FLAGS = Set.of("csv");
 
     private SqlCommand() {}
@@ -38,12 +40,16 @@ public final class SqlCommand {
             throw new UsageException("sql: no such query file: " + file);
         }
         Args a = Args.parse("sql", java.util.Arrays.copyOfRange(args, 1, args.length), OPTIONS, FLAGS);
-        String output = a.required("output");
         String input = a.string("input", null);
+        SqlRunner.Jdbc jdbc = a.has("jdbc-url") ? new SqlRunner.Jdbc(a.required("jdbc-url"),
+                a.string("jdbc-user", null), a.string("jdbc-password", System.getenv("ROYALTIES_JDBC_PASSWORD")))
+                : null;
+        // The outputs are what the library is about; inputs or the database alone are allowed too.
+        String output = input == null && jdbc == null ? a.required("output") : a.string("output", null);
         SqlScript script = new SqlScript(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         Map<String, String> values = parameters(a.all("set"), script);
         List<SqlResult> results;
-        try (SqlRunner runner = SqlRunner.open(output, input)) {
+        try (SqlRunner runner = SqlRunner.open(output, input, jdbc)) {
             results = runner.execute(script, values);
         }
         boolean csv = a.flag("csv");

@@ -32,6 +32,10 @@ import org.apache.flink.util.CloseableIterator;
 public final class SqlRunner implements AutoCloseable {
     public static final String OUTPUT_DDL = "sql/output_tables.sql";
     public static final String INPUT_DDL = "sql/input_tables.sql";
+    public static final String JDBC_DDL = "sql/jdbc_tables.sql";
+
+    /** The rights database (PostgreSQL) for sql/jdbc_tables.sql; user and password may be null. */
+    public record Jdbc(String url, String user, String password) {}
 
     private static final Pattern SET = Pattern.compile("(?is)^SET\\s+'([^']+)'\\s*=\\s*'((?:[^']|'')*)'$");
     private static final Pattern QUERY = Pattern.compile("(?is)^\\(*\\s*(SELECT|WITH|VALUES|SHOW|DESCRIBE|DESC|EXPLAIN)\\b.*");
@@ -47,6 +51,11 @@ public final class SqlRunner implements AutoCloseable {
      * input tables over {@code input}. Instants print in UTC.
      */
     public static SqlRunner open(String output, String input) throws IOException {
+        return open(output, input, null);
+    }
+
+    /** As {@link #open(String, String)}, plus the PostgreSQL tables of sql/jdbc_tables.sql when jdbc is given. */
+    public static SqlRunner open(String output, String input, Jdbc jdbc) throws IOException {
         Configuration conf = new Configuration();
         conf.setString("table.local-time-zone", "UTC");
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.newInstance()
@@ -57,6 +66,21 @@ public final class SqlRunner implements AutoCloseable {
         }
         if (input != null) {
             r.execute(new SqlScript(INPUT_DDL, resource(INPUT_DDL)), Map.of("input", location(input)));
+        }
+        if (jdbc != null) {
+            // An unset user or password leaves its option out (the driver's defaults apply).
+            String ddl = resource(JDBC_DDL);
+            if (jdbc.user() == null) {
+                ddl = ddl.replaceAll("(?m)^\\s*'username' = '\\$\\{jdbc_user}',\\R", "");
+            }
+            if (jdbc.password() == null) {
+                ddl = ddl.replaceAll("(?m),\\R\\s*'password' = '\\$\\{jdbc_password}'", "");
+            }
+            Map<String, String> v = new java.util.HashMap<>();
+            v.put("jdbc_url", jdbc.url());
+            v.put("jdbc_user", jdbc.user() == null ? "" : jdbc.user());
+            v.put("jdbc_password", jdbc.password() == null ? "" : jdbc.password());
+            r.execute(new SqlScript(JDBC_DDL, ddl), v);
         }
         return r;
     }
