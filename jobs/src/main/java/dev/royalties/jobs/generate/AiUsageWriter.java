@@ -3,7 +3,6 @@ package dev.royalties.jobs.generate;
 import dev.royalties.io.Tables;
 import dev.royalties.rules.Usage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -62,7 +61,7 @@ final class AiUsageWriter {
                 }
             }
         }
-        return new WrittenFile(Tables.AI_USAGE.name(), rows, Files.size(file));
+        return new WrittenFile(Tables.AI_USAGE.name(), rows, ParquetFiles.seal(file));
     }
 
     private static void fill(Usage u, long index, long usedAt, AiLicensees.Licensee licensee,

@@ -4,6 +4,7 @@ import dev.royalties.io.TableSchema;
 import dev.royalties.io.Tables;
 import dev.royalties.jobs.generate.Seeds.Purpose;
 import dev.royalties.rules.Period;
+import dev.royalties.rules.Times;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -90,7 +91,7 @@ public final class MonthGenerator {
         }
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         return new MonthSummary(output, period, seed, rows, written.size(), bytes, elapsedMillis,
-                Timeline.instant(timeline.firstRunAsOf()), Timeline.instant(timeline.backfillAsOf()));
+                Times.instant(timeline.firstRunAsOf()), Times.instant(timeline.backfillAsOf()));
     }
 
     /** Refuses a folder with anything in it: stale files from another seed would silently join the month. */

@@ -18,6 +18,12 @@ final class ParquetFiles {
         return ParquetRows.writer(new LocalOutputFile(file), schema);
     }
 
+    /** Call once the writer of file is closed: makes its bytes reproducible, returns its size. */
+    static long seal(Path file) throws IOException {
+        StableFooter.rewrite(file);
+        return Files.size(file);
+    }
+
     /** A small table in one file: `<root>/<table>/part-00000.parquet`. */
     static WrittenFile writeTable(Path root, TableSchema schema, List<Object[]> rows) throws IOException {
         Path file = root.resolve(schema.name()).resolve("part-00000.parquet");
@@ -26,6 +32,6 @@ final class ParquetFiles {
                 out.write(row);
             }
         }
-        return new WrittenFile(schema.name(), rows.size(), Files.size(file));
+        return new WrittenFile(schema.name(), rows.size(), seal(file));
     }
 }

@@ -4,7 +4,6 @@ import dev.royalties.io.Tables;
 import dev.royalties.rules.Play;
 import dev.royalties.rules.Times;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -53,7 +52,7 @@ final class PlayFileWriter {
                 }
             }
         }
-        return new WrittenFile(Tables.PLAYS.name(), f.rows(), Files.size(file));
+        return new WrittenFile(Tables.PLAYS.name(), f.rows(), ParquetFiles.seal(file));
     }
 
     private long[] playTimes(PlayFile f, SplittableRandom rng) {

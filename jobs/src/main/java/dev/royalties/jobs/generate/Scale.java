@@ -9,8 +9,8 @@ record Scale(long plays, int tracks, int ghostTracks, int artists, int humans, i
              int usageRows, int usageDuplicates, int usageInvalidPerKind) {
 
     static final long MIN_PLAYS = 1_000;
-    /** Play ids have 11 digits and a day's file count must stay an int; far beyond any test or bench. */
-    static final long MAX_PLAYS = 10_000_000_000L;
+    /** Far beyond any test or bench; the catalogue and users (held in memory) stay within a few GB. */
+    static final long MAX_PLAYS = 2_000_000_000L;
 
     static Scale of(long plays) {
         if (plays < MIN_PLAYS || plays > MAX_PLAYS) {
@@ -18,7 +18,7 @@ record Scale(long plays, int tracks, int ghostTracks, int artists, int humans, i
                     + ", got " + plays);
         }
         int tracks = clamp(plays / 200, 300, 200_000);
-        int users = clamp(plays / 50, 200, 50_000_000);
+        int users = clamp(plays / 50, 200, 10_000_000);
         int bots = clamp(users / 2_000, 3, 200);
         int usageRows = clamp(plays / 100, 1_000, 500_000);
         return new Scale(plays, tracks,
@@ -33,10 +33,6 @@ record Scale(long plays, int tracks, int ghostTracks, int artists, int humans, i
                 usageRows,
                 clamp(usageRows / 1_000, 3, 500),
                 clamp(usageRows / 100_000, 1, 5));
-    }
-
-    int users() {
-        return humans + bots;
     }
 
     private static int clamp(long v, int min, int max) {

@@ -1,8 +1,6 @@
 package dev.royalties.jobs.generate;
 
 import dev.royalties.rules.Period;
-import dev.royalties.rules.Times;
-import java.time.Instant;
 import java.time.YearMonth;
 
 /**
@@ -44,9 +42,5 @@ record Timeline(Period period, long start, long end) {
 
     String previousPeriod() {
         return YearMonth.parse(period.toString()).minusMonths(1).toString();
-    }
-
-    static Instant instant(long micros) {
-        return Times.instant(micros);
     }
 }

@@ -77,8 +77,4 @@ final class WeightedSampler {
         int i = rng.nextInt(keep.length);
         return rng.nextDouble() < keep[i] ? i : alias[i];
     }
-
-    int size() {
-        return keep.length;
-    }
 }

@@ -71,6 +71,9 @@ public final class BenchCommand {
     private static Path month(Path work, long plays, long seed, Period period) throws Exception {
         Path dir = work.resolve("input-" + plays + "-" + seed);
         if (!Files.exists(dir.resolve(COMPLETE))) {
+            if (Files.exists(dir)) {
+                DemoCommand.deleteTree(dir); // an interrupted generation
+            }
             System.out.printf("generating %,d plays into %s ...%n", plays, dir);
             long t0 = System.nanoTime();
             MonthGenerator.generate(dir, plays, seed, period);

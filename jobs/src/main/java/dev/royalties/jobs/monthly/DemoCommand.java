@@ -26,6 +26,9 @@ public final class DemoCommand {
         Path input = root.resolve("input-" + plays + "-" + seed);
         Path output = root.resolve("output");
         if (!Files.exists(input.resolve(BenchCommand.COMPLETE))) {
+            if (Files.exists(input)) {
+                deleteTree(input); // an interrupted generation
+            }
             System.out.printf("generating %,d plays into %s ...%n", plays, input);
             System.out.println(MonthGenerator.generate(input, plays, seed, period).oneLine());
             Files.createFile(input.resolve(BenchCommand.COMPLETE));
