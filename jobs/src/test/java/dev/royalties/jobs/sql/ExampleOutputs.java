@@ -38,6 +38,13 @@ public final class ExampleOutputs {
     public static synchronized Path monthlyRuns() throws Exception {
         if (shared == null) {
             Path out = Files.createTempDirectory("royalties-sql-outputs");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = Files.walk(out)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // best effort: a temp folder
+                }
+            }));
             for (String asOf : List.of("2026-11-05T00:00:00Z", "2026-12-20T00:00:00Z")) {
                 dev.royalties.jobs.monthly.MonthlyRun.run(dev.royalties.jobs.monthly.MonthlyOptions.parse(
                         new String[] {"--period", PERIOD, "--input", ExpectedCsv.input().toString(), "--output",
