@@ -10,6 +10,8 @@ import dev.royalties.jobs.monthly.MonthlyCommand;
 import dev.royalties.jobs.sql.SqlCommand;
 import dev.royalties.rules.ReferenceDataException;
 import java.io.PrintStream;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.util.Arrays;
 
 /**
@@ -30,7 +32,26 @@ public final class Royalties {
     private Royalties() {}
 
     public static void main(String[] args) {
-        System.exit(execute(args, System.err));
+        int code = execute(args, System.err);
+        if (insideJobManager()) {
+            // Submitted through the REST API, main() runs inside the JobManager: never exit its JVM.
+            if (code != 0) {
+                throw new IllegalStateException("royalties exited with code " + code);
+            }
+            return;
+        }
+        // Locally the embedded cluster may leave non-daemon threads behind: end the JVM explicitly.
+        System.exit(code);
+    }
+
+    /** True when Flink runs this main() in a JobManager (REST /jars/run, application mode). */
+    public static boolean insideJobManager() {
+        try {
+            return "embedded".equals(StreamExecutionEnvironment.getExecutionEnvironment().getConfiguration()
+                    .get(DeploymentOptions.TARGET));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Runs a command; a failure becomes one line on {@code err} and a non-zero exit code. */
