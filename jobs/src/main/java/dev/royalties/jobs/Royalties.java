@@ -31,17 +31,18 @@ public final class Royalties {
 
     private Royalties() {}
 
-    public static void main(String[] args) {
-        int code = execute(args, System.err);
+    public static void main(String[] args) throws Exception {
         if (insideJobManager()) {
-            // Submitted through the REST API, main() runs inside the JobManager: never exit its JVM.
+            // Submitted through the REST API, main() runs inside the JobManager: never exit its JVM;
+            // a failure travels back to the caller as the exception, with its one-line reason.
+            int code = run(args);
             if (code != 0) {
                 throw new IllegalStateException("royalties exited with code " + code);
             }
             return;
         }
         // Locally the embedded cluster may leave non-daemon threads behind: end the JVM explicitly.
-        System.exit(code);
+        System.exit(execute(args, System.err));
     }
 
     /** True when Flink runs this main() in a JobManager (REST /jars/run, application mode). */
