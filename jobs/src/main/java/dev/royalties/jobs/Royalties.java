@@ -27,7 +27,8 @@ public final class Royalties {
             "  demo      [--plays N] [--output DIR]                          generate a month, then run it",
             "  bench     [--plays N] [--work DIR] [--parallelism N]          time the monthly run",
             "  ingest    --bootstrap-servers HOST:PORT --archive DIR ...     the live path (streaming)",
-            "  sql       FILE --output DIR [--set name=value ...] [--csv]    run a query file on outputs");
+            "  sql       FILE --output DIR [--input DIR] [--jdbc-url URL] [--set name=value ...] [--csv]",
+            "                                                                run a query file on outputs");
 
     private Royalties() {}
 
