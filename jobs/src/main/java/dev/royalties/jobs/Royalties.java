@@ -10,6 +10,8 @@ import dev.royalties.jobs.monthly.MonthlyCommand;
 import dev.royalties.jobs.sql.SqlCommand;
 import dev.royalties.rules.ReferenceDataException;
 import java.io.PrintStream;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.util.Arrays;
 
 /**
@@ -25,12 +27,33 @@ public final class Royalties {
             "  demo      [--plays N] [--output DIR]                          generate a month, then run it",
             "  bench     [--plays N] [--work DIR] [--parallelism N]          time the monthly run",
             "  ingest    --bootstrap-servers HOST:PORT --archive DIR ...     the live path (streaming)",
-            "  sql       FILE --output DIR [--set name=value ...] [--csv]    run a query file on outputs");
+            "  sql       FILE --output DIR [--input DIR] [--jdbc-url URL] [--set name=value ...] [--csv]",
+            "                                                                run a query file on outputs");
 
     private Royalties() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (insideJobManager()) {
+            // Submitted through the REST API, main() runs inside the JobManager: never exit its JVM;
+            // a failure travels back to the caller as the exception, with its one-line reason.
+            int code = run(args);
+            if (code != 0) {
+                throw new IllegalStateException("royalties exited with code " + code);
+            }
+            return;
+        }
+        // Locally the embedded cluster may leave non-daemon threads behind: end the JVM explicitly.
         System.exit(execute(args, System.err));
+    }
+
+    /** True when Flink runs this main() in a JobManager (REST /jars/run, application mode). */
+    public static boolean insideJobManager() {
+        try {
+            return "embedded".equals(StreamExecutionEnvironment.getExecutionEnvironment().getConfiguration()
+                    .get(DeploymentOptions.TARGET));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Runs a command; a failure becomes one line on {@code err} and a non-zero exit code. */
@@ -41,18 +64,23 @@ public final class Royalties {
             err.println("royalties: " + e.getMessage());
             return 2;
         } catch (ReferenceDataException | InputFormatException e) {
-            err.println("royalties: " + e.getMessage());
+            err.println("royalties: " + flat(e.getMessage()));
             return 1;
         } catch (Exception e) {
             ReferenceDataException ref = find(e, ReferenceDataException.class);
             InputFormatException in = find(e, InputFormatException.class);
-            err.println("royalties: " + (ref != null ? ref.getMessage() : in != null ? in.getMessage()
+            err.println("royalties: " + flat(ref != null ? ref.getMessage() : in != null ? in.getMessage()
                     : "failed: " + oneLine(e)));
             if (System.getenv("ROYALTIES_DEBUG") != null) {
                 e.printStackTrace(err);
             }
             return 1;
         }
+    }
+
+    /** Data can hold line breaks (a key with a newline); the error stays one line. */
+    private static String flat(String message) {
+        return message.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -23,10 +23,24 @@ public final class CatalogueLedger {
         }
     }
 
+    /** Plain gets first: the hot path allocates nothing once a (country, product, track) was seen. */
     private PlayTally tally(String country, String product, String trackId) {
-        return tallies.computeIfAbsent(country, k -> new HashMap<>())
-                .computeIfAbsent(product, k -> new HashMap<>())
-                .computeIfAbsent(trackId, k -> new PlayTally(country, product, trackId));
+        Map<String, Map<String, PlayTally>> byProduct = tallies.get(country);
+        if (byProduct == null) {
+            byProduct = new HashMap<>();
+            tallies.put(country, byProduct);
+        }
+        Map<String, PlayTally> byTrack = byProduct.get(product);
+        if (byTrack == null) {
+            byTrack = new HashMap<>();
+            byProduct.put(product, byTrack);
+        }
+        PlayTally t = byTrack.get(trackId);
+        if (t == null) {
+            t = new PlayTally(country, product, trackId);
+            byTrack.put(trackId, t);
+        }
+        return t;
     }
 
     /** The tallies of one (country, product), or an empty map. */

@@ -94,7 +94,7 @@ public final class ReferenceValidation {
                 problems.add("revenue_pools: null or empty key " + key);
                 continue;
             }
-            if (!seen.add(key)) {
+            if (!seen.add(p.period() + '\u0000' + p.country() + '\u0000' + p.product())) {
                 problems.add("revenue_pools: duplicate key " + key);
             }
             if (!Vocabulary.PRODUCTS.contains(p.product())) {
@@ -113,7 +113,7 @@ public final class ReferenceValidation {
                 problems.add("ai_licences: null or empty key " + key);
                 continue;
             }
-            if (!seen.add(key)) {
+            if (!seen.add(l.licenseeId() + '\u0000' + l.scope() + '\u0000' + l.period())) {
                 problems.add("ai_licences: duplicate key " + key);
             }
             if (!Vocabulary.SCOPES.contains(l.scope())) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -18,7 +19,7 @@ import org.apache.flink.util.Collector;
  * complete (in BATCH mode an event-time timer at +inf fires at the end of each key), ordered by
  * (played_at, play_id); those beyond the cap are capped. State is cleared when the user is done.
  */
-final class ApplyUserCap extends KeyedProcessFunction<String, Play, PlayTally> {
+final class ApplyUserCap extends KeyedProcessFunction<Tuple2<Long, String>, Play, PlayTally> {
     private static final long serialVersionUID = 1L;
 
     private final long cap;

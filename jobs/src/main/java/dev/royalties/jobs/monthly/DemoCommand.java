@@ -1,9 +1,58 @@
 package dev.royalties.jobs.monthly;
 
+import dev.royalties.jobs.cli.Args;
+import dev.royalties.jobs.generate.MonthGenerator;
+import dev.royalties.rules.Period;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * `royalties demo`: the quick start. Generates a month (once), runs it as finance would five days
+ * after month end, then runs the backfill a finance team runs after late fraud findings, appeals
+ * and late-recorded consent, and prints both summaries.
+ */
 public final class DemoCommand {
     private DemoCommand() {}
 
-    public static int run(String[] args) throws Exception {
-        throw new UnsupportedOperationException("not built yet");
+    public static int run(String[] argv) throws Exception {
+        Args a = Args.parse("demo", argv, Set.of("plays", "seed", "output", "parallelism"), Set.of());
+        long plays = a.longValue("plays", 1_000_000);
+        long seed = a.longValue("seed", 7);
+        Path root = Path.of(a.string("output", "demo")).toAbsolutePath();
+        Period period = Period.parse(MonthGenerator.DEFAULT_PERIOD);
+        Path input = root.resolve("input-" + plays + "-" + seed);
+        Path output = root.resolve("output");
+        if (!Files.exists(input.resolve(BenchCommand.COMPLETE))) {
+            if (Files.exists(input)) {
+                deleteTree(input); // an interrupted generation
+            }
+            System.out.printf("generating %,d plays into %s ...%n", plays, input);
+            System.out.println(MonthGenerator.generate(input, plays, seed, period).oneLine());
+            Files.createFile(input.resolve(BenchCommand.COMPLETE));
+        }
+        if (Files.exists(output.resolve("_runs"))) {
+            deleteTree(output);
+        }
+        int parallelism = a.intValue("parallelism", Runtime.getRuntime().availableProcessors());
+        for (String asOf : new String[] {"2026-11-05T00:00:00Z", "2026-12-20T00:00:00Z"}) {
+            System.out.println();
+            MonthlyRun.run(MonthlyOptions.parse(new String[] {"--period", period.toString(), "--input",
+                input.toString(), "--output", output.toString(), "--as-of", asOf, "--user-monthly-cap", "1000",
+                "--parallelism", "" + parallelism}), System.out);
+        }
+        System.out.println();
+        System.out.println("outputs in " + output + "; revision 2 is the backfill, its adjustments say what changed");
+        return 0;
+    }
+
+    static void deleteTree(Path dir) throws Exception {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

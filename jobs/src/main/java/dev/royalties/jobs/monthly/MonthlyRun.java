@@ -7,6 +7,7 @@ import dev.royalties.io.ParquetTableFormat;
 import dev.royalties.io.TableSchema;
 import dev.royalties.io.Tables;
 import dev.royalties.io.TimeRange;
+import dev.royalties.jobs.cli.UsageException;
 import dev.royalties.rules.Play;
 import dev.royalties.rules.ReferenceData;
 import dev.royalties.rules.Times;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.MemorySize;
@@ -56,6 +58,7 @@ public final class MonthlyRun {
         Path staging = layout.newStaging(revision);
         try {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(o));
+            refuseDetached(env.getConfiguration());
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
             env.setParallelism(o.parallelism());
             DataStream<Play> plays = read(env, o.input(), staging, Tables.PLAYS,
@@ -83,6 +86,19 @@ public final class MonthlyRun {
             return new Result(revision, manifest, layout.root());
         } finally {
             layout.discard(staging);
+        }
+    }
+
+    /**
+     * The driver promotes the outputs and writes the manifest after the job: it must see the job
+     * end. A detached submission inside the JobManager (REST /jars/run) cannot, so it is refused
+     * before anything runs rather than leaving a job whose outputs nobody promotes.
+     */
+    private static void refuseDetached(org.apache.flink.configuration.ReadableConfig conf) {
+        if ("embedded".equals(conf.get(DeploymentOptions.TARGET)) && !conf.get(DeploymentOptions.ATTACHED)) {
+            throw new UsageException("monthly must run attached: it promotes its outputs and writes the manifest"
+                    + " once the job has finished; submit with `flink run` (without -d) or run `java -jar`,"
+                    + " not through the REST API's /jars/run");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.royalties.jobs.monthly;
 
+import dev.royalties.jobs.types.PlayTypeInfo;
 import dev.royalties.rules.AiViolation;
 import dev.royalties.rules.Adjustment;
 import dev.royalties.rules.ArtistPayment;
@@ -14,7 +15,7 @@ import org.apache.flink.util.OutputTag;
 
 /** Stream types and side outputs of the monthly job, named once. */
 final class Streams {
-    static final TypeInformation<Play> PLAY = TypeInformation.of(Play.class);
+    static final TypeInformation<Play> PLAY = PlayTypeInfo.INSTANCE;
     static final TypeInformation<Usage> USAGE = TypeInformation.of(Usage.class);
     static final TypeInformation<PlayTally> PLAY_TALLY = TypeInformation.of(PlayTally.class);
     static final TypeInformation<Partial> PARTIAL = TypeInformation.of(Partial.class);
