@@ -31,6 +31,7 @@ import org.apache.flink.util.CloseableIterator;
  */
 public final class SqlRunner implements AutoCloseable {
     public static final String OUTPUT_DDL = "sql/output_tables.sql";
+    public static final String FUNCTIONS = "sql/functions.sql";
     public static final String INPUT_DDL = "sql/input_tables.sql";
     public static final String JDBC_DDL = "sql/jdbc_tables.sql";
 
@@ -61,6 +62,7 @@ public final class SqlRunner implements AutoCloseable {
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.newInstance()
                 .inBatchMode().withConfiguration(conf).build());
         SqlRunner r = new SqlRunner(tEnv);
+        r.execute(new SqlScript(FUNCTIONS, resource(FUNCTIONS)), Map.of());
         if (output != null) {
             r.execute(new SqlScript(OUTPUT_DDL, resource(OUTPUT_DDL)), Map.of("output", location(output)));
         }
