@@ -56,7 +56,7 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
             "play-and-track-verdicts", Types.STRING, Types.LIST(TypeInformation.of(Verdict.class)));
 
     private static final MapStateDescriptor<String, StoredPlay> PLAYS = new MapStateDescriptor<>(
-            "plays", Types.STRING, TypeInformation.of(StoredPlay.class));
+            "plays", Types.STRING, LiveTypes.STORED_PLAY);
 
     private final LiveRules rules;
     private final long retentionMs;

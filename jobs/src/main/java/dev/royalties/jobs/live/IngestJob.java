@@ -30,6 +30,11 @@ public final class IngestJob {
     public static final String PLAYS = "plays";
     public static final String USAGE = "ai_usage";
     public static final String VERDICTS = "fraud_verdicts";
+    /**
+     * The accrual operator's uid; "-v2" since its kept plays are written by
+     * {@link LiveTypes.StoredPlaySerializer} (state of the first version cannot be restored into it).
+     */
+    static final String ACCRUE_UID = "accrue-eligible-plays-v2";
 
     private IngestJob() {}
 
@@ -80,20 +85,20 @@ public final class IngestJob {
 
         if (rules != null && sinks.accruals() != null) {
             DataStream<UserEvent> userEvents = plays
-                    .map(UserEvent::of).returns(UserEvent.class).name("plays by user")
+                    .map(UserEvent::of).returns(LiveTypes.USER_EVENT).name("plays by user")
                     .union(verdicts
                             .filter(v -> "user".equals(v.subjectType())).name("verdicts on users")
-                            .map(UserEvent::of).returns(UserEvent.class).name("user verdicts by user"));
+                            .map(UserEvent::of).returns(LiveTypes.USER_EVENT).name("user verdicts by user"));
             BroadcastStream<Verdict> shared = verdicts
                     .filter(v -> !"user".equals(v.subjectType())).name("verdicts on plays and tracks")
                     .broadcast(AccrueEligiblePlays.BROADCAST_VERDICTS);
             DataStream<Accrual> accruals = userEvents
                     .keyBy(UserEvent::userId)
                     .connect(shared)
-                    .process(new AccrueEligiblePlays(rules, settings.retentionMs()))
-                    .name("accrue eligible plays").uid("accrue-eligible-plays")
+                    .process(new AccrueEligiblePlays(rules, settings.retentionMs()), LiveTypes.ACCRUAL_DELTA)
+                    .name("accrue eligible plays").uid(ACCRUE_UID)
                     .keyBy(AccrualDelta::key)
-                    .process(new CountAccruals(settings.retentionMs(), settings.flushIntervalMs()))
+                    .process(new CountAccruals(settings.retentionMs(), settings.flushIntervalMs()), LiveTypes.ACCRUAL)
                     .name("count accruals per day, artist, country, product").uid("count-accruals");
             sinks.accruals().attach(accruals);
         }

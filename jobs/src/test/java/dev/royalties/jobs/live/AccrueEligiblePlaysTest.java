@@ -91,6 +91,28 @@ class AccrueEligiblePlaysTest {
     }
 
     @Test
+    void keptPlaysSurviveASnapshotAndARestore() throws Exception {
+        harness.processElement(play("P1", "U1", "T1", "2026-10-02T10:00:00Z", 40_000), 0);
+        harness.processElement(play("P2", "U1", "T1", "2026-10-02T11:00:00Z", 1_000), 0); // short
+        assertThat(drain()).containsExactly("A1+", "A2+");
+        org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator<>(
+                        new AccrueEligiblePlays(RULES, RETENTION), List.of(AccrueEligiblePlays.BROADCAST_VERDICTS)),
+                UserEvent::userId, Types.STRING, 1, 1, 0);
+        harness.setup();
+        harness.initializeState(snapshot);
+        harness.open();
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        harness.processElement(play("P1", "U1", "T1", "2026-10-02T10:05:00Z", 40_000), 0); // later duplicate
+        assertThat(drain()).isEmpty();
+        harness.processElement(UserEvent.of(verdict("V1", "user", "U1", "fraud", "2026-10-04T00:00:00Z")), 0);
+        assertThat(drain()).containsExactly("A1-", "A2-");
+    }
+
+    @Test
     void stateIsClearedWhenTheWatermarkPassesTheRetentionAndLatePlaysAreNotAccrued() throws Exception {
         harness.processElement(play("P1", "U1", "T1", "2026-10-02T10:00:00Z", 40_000), 0);
         harness.processElement(play("P2", "U2", "T1", "2026-10-03T10:00:00Z", 40_000), 0);

@@ -1,0 +1,335 @@
+package dev.royalties.jobs.live;
+
+import dev.royalties.jobs.types.PlaySerializer;
+import dev.royalties.rules.Verdict;
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.flink.api.common.serialization.SerializerConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+
+/**
+ * Hand-written serializers of the records of the accrual path (as {@link PlaySerializer} for plays):
+ * field by field, no reflection, no per-field null tags beyond the strings' own (StringValue writes
+ * null as a length). They run for every play and every delta on the way between subtasks, and for
+ * every kept play at every checkpoint. The field order is the wire and state format: change it only
+ * with a new snapshot version (or a new operator uid).
+ */
+public final class LiveTypes {
+    private LiveTypes() {}
+
+    public static final TypeInformation<UserEvent> USER_EVENT = new Info<>(UserEvent.class, UserEventSerializer.INSTANCE);
+    public static final TypeInformation<AccrualDelta> ACCRUAL_DELTA =
+            new Info<>(AccrualDelta.class, AccrualDeltaSerializer.INSTANCE);
+    public static final TypeInformation<StoredPlay> STORED_PLAY =
+            new Info<>(StoredPlay.class, StoredPlaySerializer.INSTANCE);
+    public static final TypeInformation<Accrual> ACCRUAL = new Info<>(Accrual.class, AccrualSerializer.INSTANCE);
+
+    /** TypeInformation of a type with one fixed serializer. */
+    static final class Info<T> extends TypeInformation<T> {
+        private static final long serialVersionUID = 1L;
+        private final Class<T> type;
+        private final TypeSerializer<T> serializer;
+
+        Info(Class<T> type, TypeSerializer<T> serializer) {
+            this.type = type;
+            this.serializer = serializer;
+        }
+
+        @Override
+        public boolean isBasicType() {
+            return false;
+        }
+
+        @Override
+        public boolean isTupleType() {
+            return false;
+        }
+
+        @Override
+        public int getArity() {
+            return 1;
+        }
+
+        @Override
+        public int getTotalFields() {
+            return 1;
+        }
+
+        @Override
+        public Class<T> getTypeClass() {
+            return type;
+        }
+
+        @Override
+        public boolean isKeyType() {
+            return false;
+        }
+
+        @Override
+        public TypeSerializer<T> createSerializer(SerializerConfig config) {
+            return serializer;
+        }
+
+        @Override
+        public String toString() {
+            return type.getSimpleName();
+        }
+
+        @Override
+        public boolean equals(Object obj) {
+            return obj instanceof Info<?> i && i.type == type;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Info.class, type);
+        }
+
+        @Override
+        public boolean canEqual(Object obj) {
+            return obj instanceof Info<?>;
+        }
+    }
+
+    /** Base of the serializers below: mutable records, no reuse, copy through the fields. */
+    abstract static class Base<T> extends TypeSerializerSingleton<T> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean isImmutableType() {
+            return false;
+        }
+
+        @Override
+        public T copy(T from, T reuse) {
+            return copy(from);
+        }
+
+        @Override
+        public int getLength() {
+            return -1;
+        }
+
+        @Override
+        public T deserialize(T reuse, DataInputView in) throws IOException {
+            return deserialize(in);
+        }
+
+        @Override
+        public void copy(DataInputView source, DataOutputView target) throws IOException {
+            serialize(deserialize(source), target);
+        }
+    }
+
+    static void writeVerdict(Verdict v, DataOutputView out) throws IOException {
+        StringValue.writeString(v.verdictId(), out);
+        StringValue.writeString(v.subjectType(), out);
+        StringValue.writeString(v.subjectId(), out);
+        out.writeLong(v.validFrom());
+        out.writeLong(v.validTo());
+        StringValue.writeString(v.decision(), out);
+        out.writeLong(v.decidedAt());
+    }
+
+    static Verdict readVerdict(DataInputView in) throws IOException {
+        return new Verdict(StringValue.readString(in), StringValue.readString(in), StringValue.readString(in),
+                in.readLong(), in.readLong(), StringValue.readString(in), in.readLong());
+    }
+
+    /** A play (tag 0) or a verdict on a user (tag 1). */
+    public static final class UserEventSerializer extends Base<UserEvent> {
+        private static final long serialVersionUID = 1L;
+        public static final UserEventSerializer INSTANCE = new UserEventSerializer();
+
+        @Override
+        public UserEvent createInstance() {
+            return new UserEvent();
+        }
+
+        @Override
+        public UserEvent copy(UserEvent from) {
+            UserEvent e = new UserEvent();
+            e.play = from.play == null ? null : PlaySerializer.INSTANCE.copy(from.play);
+            e.verdict = from.verdict; // a record: immutable
+            return e;
+        }
+
+        @Override
+        public void serialize(UserEvent e, DataOutputView out) throws IOException {
+            if (e.play != null) {
+                out.writeByte(0);
+                PlaySerializer.INSTANCE.serialize(e.play, out);
+            } else {
+                out.writeByte(1);
+                writeVerdict(e.verdict, out);
+            }
+        }
+
+        @Override
+        public UserEvent deserialize(DataInputView in) throws IOException {
+            UserEvent e = new UserEvent();
+            if (in.readByte() == 0) {
+                e.play = PlaySerializer.INSTANCE.deserialize(in);
+            } else {
+                e.verdict = readVerdict(in);
+            }
+            return e;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<UserEvent> snapshotConfiguration() {
+            return new UserEventSnapshot();
+        }
+    }
+
+    public static final class UserEventSnapshot extends SimpleTypeSerializerSnapshot<UserEvent> {
+        public UserEventSnapshot() {
+            super(() -> UserEventSerializer.INSTANCE);
+        }
+    }
+
+    public static final class AccrualDeltaSerializer extends Base<AccrualDelta> {
+        private static final long serialVersionUID = 1L;
+        public static final AccrualDeltaSerializer INSTANCE = new AccrualDeltaSerializer();
+
+        @Override
+        public AccrualDelta createInstance() {
+            return new AccrualDelta();
+        }
+
+        @Override
+        public AccrualDelta copy(AccrualDelta d) {
+            return new AccrualDelta(d.day, d.artistId, d.country, d.product, d.delta);
+        }
+
+        @Override
+        public void serialize(AccrualDelta d, DataOutputView out) throws IOException {
+            out.writeInt(d.day);
+            StringValue.writeString(d.artistId, out);
+            StringValue.writeString(d.country, out);
+            StringValue.writeString(d.product, out);
+            out.writeInt(d.delta);
+        }
+
+        @Override
+        public AccrualDelta deserialize(DataInputView in) throws IOException {
+            return new AccrualDelta(in.readInt(), StringValue.readString(in), StringValue.readString(in),
+                    StringValue.readString(in), in.readInt());
+        }
+
+        @Override
+        public TypeSerializerSnapshot<AccrualDelta> snapshotConfiguration() {
+            return new AccrualDeltaSnapshot();
+        }
+    }
+
+    public static final class AccrualDeltaSnapshot extends SimpleTypeSerializerSnapshot<AccrualDelta> {
+        public AccrualDeltaSnapshot() {
+            super(() -> AccrualDeltaSerializer.INSTANCE);
+        }
+    }
+
+    public static final class AccrualSerializer extends Base<Accrual> {
+        private static final long serialVersionUID = 1L;
+        public static final AccrualSerializer INSTANCE = new AccrualSerializer();
+
+        @Override
+        public Accrual createInstance() {
+            return new Accrual();
+        }
+
+        @Override
+        public Accrual copy(Accrual a) {
+            return new Accrual(a.day, a.artistId, a.country, a.product, a.eligiblePlays);
+        }
+
+        @Override
+        public void serialize(Accrual a, DataOutputView out) throws IOException {
+            out.writeInt(a.day);
+            StringValue.writeString(a.artistId, out);
+            StringValue.writeString(a.country, out);
+            StringValue.writeString(a.product, out);
+            out.writeLong(a.eligiblePlays);
+        }
+
+        @Override
+        public Accrual deserialize(DataInputView in) throws IOException {
+            return new Accrual(in.readInt(), StringValue.readString(in), StringValue.readString(in),
+                    StringValue.readString(in), in.readLong());
+        }
+
+        @Override
+        public TypeSerializerSnapshot<Accrual> snapshotConfiguration() {
+            return new AccrualSnapshot();
+        }
+    }
+
+    public static final class AccrualSnapshot extends SimpleTypeSerializerSnapshot<Accrual> {
+        public AccrualSnapshot() {
+            super(() -> AccrualSerializer.INSTANCE);
+        }
+    }
+
+    /** A kept play in the accrual state (one entry per play_id of a user). */
+    public static final class StoredPlaySerializer extends Base<StoredPlay> {
+        private static final long serialVersionUID = 1L;
+        public static final StoredPlaySerializer INSTANCE = new StoredPlaySerializer();
+
+        @Override
+        public StoredPlay createInstance() {
+            return new StoredPlay();
+        }
+
+        @Override
+        public StoredPlay copy(StoredPlay from) {
+            StoredPlay s = new StoredPlay();
+            s.trackId = from.trackId;
+            s.playedAt = from.playedAt;
+            s.msPlayed = from.msPlayed;
+            s.country = from.country;
+            s.product = from.product;
+            s.payable = from.payable;
+            return s;
+        }
+
+        @Override
+        public void serialize(StoredPlay s, DataOutputView out) throws IOException {
+            StringValue.writeString(s.trackId, out);
+            out.writeLong(s.playedAt);
+            out.writeInt(s.msPlayed);
+            StringValue.writeString(s.country, out);
+            StringValue.writeString(s.product, out);
+            out.writeBoolean(s.payable);
+        }
+
+        @Override
+        public StoredPlay deserialize(DataInputView in) throws IOException {
+            StoredPlay s = new StoredPlay();
+            s.trackId = StringValue.readString(in);
+            s.playedAt = in.readLong();
+            s.msPlayed = in.readInt();
+            s.country = StringValue.readString(in);
+            s.product = StringValue.readString(in);
+            s.payable = in.readBoolean();
+            return s;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<StoredPlay> snapshotConfiguration() {
+            return new StoredPlaySnapshot();
+        }
+    }
+
+    public static final class StoredPlaySnapshot extends SimpleTypeSerializerSnapshot<StoredPlay> {
+        public StoredPlaySnapshot() {
+            super(() -> StoredPlaySerializer.INSTANCE);
+        }
+    }
+}
