@@ -1,10 +1,10 @@
 package dev.royalties.jobs.live;
 
+import dev.royalties.jobs.types.FixedSerializerTypeInfo;
+
 import dev.royalties.jobs.types.PlaySerializer;
 import dev.royalties.rules.Verdict;
 import java.io.IOException;
-import java.util.Objects;
-import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -24,79 +24,12 @@ import org.apache.flink.types.StringValue;
 public final class LiveTypes {
     private LiveTypes() {}
 
-    public static final TypeInformation<UserEvent> USER_EVENT = new Info<>(UserEvent.class, UserEventSerializer.INSTANCE);
+    public static final TypeInformation<UserEvent> USER_EVENT = new FixedSerializerTypeInfo<>(UserEvent.class, UserEventSerializer.INSTANCE);
     public static final TypeInformation<AccrualDelta> ACCRUAL_DELTA =
-            new Info<>(AccrualDelta.class, AccrualDeltaSerializer.INSTANCE);
+            new FixedSerializerTypeInfo<>(AccrualDelta.class, AccrualDeltaSerializer.INSTANCE);
     public static final TypeInformation<StoredPlay> STORED_PLAY =
-            new Info<>(StoredPlay.class, StoredPlaySerializer.INSTANCE);
-    public static final TypeInformation<Accrual> ACCRUAL = new Info<>(Accrual.class, AccrualSerializer.INSTANCE);
-
-    /** TypeInformation of a type with one fixed serializer. */
-    static final class Info<T> extends TypeInformation<T> {
-        private static final long serialVersionUID = 1L;
-        private final Class<T> type;
-        private final TypeSerializer<T> serializer;
-
-        Info(Class<T> type, TypeSerializer<T> serializer) {
-            this.type = type;
-            this.serializer = serializer;
-        }
-
-        @Override
-        public boolean isBasicType() {
-            return false;
-        }
-
-        @Override
-        public boolean isTupleType() {
-            return false;
-        }
-
-        @Override
-        public int getArity() {
-            return 1;
-        }
-
-        @Override
-        public int getTotalFields() {
-            return 1;
-        }
-
-        @Override
-        public Class<T> getTypeClass() {
-            return type;
-        }
-
-        @Override
-        public boolean isKeyType() {
-            return false;
-        }
-
-        @Override
-        public TypeSerializer<T> createSerializer(SerializerConfig config) {
-            return serializer;
-        }
-
-        @Override
-        public String toString() {
-            return type.getSimpleName();
-        }
-
-        @Override
-        public boolean equals(Object obj) {
-            return obj instanceof Info<?> i && i.type == type;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(Info.class, type);
-        }
-
-        @Override
-        public boolean canEqual(Object obj) {
-            return obj instanceof Info<?>;
-        }
-    }
+            new FixedSerializerTypeInfo<>(StoredPlay.class, StoredPlaySerializer.INSTANCE);
+    public static final TypeInformation<Accrual> ACCRUAL = new FixedSerializerTypeInfo<>(Accrual.class, AccrualSerializer.INSTANCE);
 
     /** Base of the serializers below: mutable records, no reuse, copy through the fields. */
     abstract static class Base<T> extends TypeSerializerSingleton<T> {

@@ -1,6 +1,7 @@
 package dev.royalties.jobs.monthly;
 
-import dev.royalties.jobs.types.PlayTypeInfo;
+import dev.royalties.jobs.types.FixedSerializerTypeInfo;
+import dev.royalties.jobs.types.PlaySerializer;
 import dev.royalties.rules.AiViolation;
 import dev.royalties.rules.Adjustment;
 import dev.royalties.rules.ArtistPayment;
@@ -15,7 +16,7 @@ import org.apache.flink.util.OutputTag;
 
 /** Stream types and side outputs of the monthly job, named once. */
 final class Streams {
-    static final TypeInformation<Play> PLAY = PlayTypeInfo.INSTANCE;
+    static final TypeInformation<Play> PLAY = new FixedSerializerTypeInfo<>(Play.class, PlaySerializer.INSTANCE);
     static final TypeInformation<Usage> USAGE = TypeInformation.of(Usage.class);
     static final TypeInformation<PlayTally> PLAY_TALLY = TypeInformation.of(PlayTally.class);
     static final TypeInformation<Partial> PARTIAL = TypeInformation.of(Partial.class);
