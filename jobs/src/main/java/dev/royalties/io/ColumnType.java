@@ -24,8 +24,4 @@ public enum ColumnType {
             default -> 0;
         };
     }
-
-    public boolean isText() {
-        return this == STRING;
-    }
 }

@@ -40,7 +40,6 @@ public final class ParquetRowReader<T> implements Closeable {
     private int nextGroup;
     private RecordReader<RowBuffer> records;
     private long left;
-    private long rowsSkipped;
 
     public ParquetRowReader(InputFile file, String where, TableSchema schema, RowMapper<T> mapper, TimeRange range)
             throws IOException {
@@ -80,9 +79,6 @@ public final class ParquetRowReader<T> implements Closeable {
         for (BlockMetaData block : reader.getRowGroups()) {
             boolean skip = rangeType != null && outside(block, rangeType, range);
             skipGroup.add(skip);
-            if (skip) {
-                rowsSkipped += block.getRowCount();
-            }
         }
     }
 
@@ -152,11 +148,6 @@ public final class ParquetRowReader<T> implements Closeable {
             return true;
         }
         return false;
-    }
-
-    /** Rows in row groups that statistics proved to lie outside the time range. */
-    public long rowsSkipped() {
-        return rowsSkipped;
     }
 
     @Override

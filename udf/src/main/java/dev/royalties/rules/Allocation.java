@@ -31,7 +31,8 @@ public final class Allocation {
 
     private Allocation() {}
 
-    public record Result(List<ArtistPayment> payments, List<PoolReconciliation> pools,
+    /** Payments, one row per pool, and the period's plays by status: all of them, and those in no pool. */
+    public record Result(List<ArtistPayment> payments, List<PoolReconciliation> pools, long[] playsByStatus,
                          long[] unpooledPlaysByStatus) {}
 
     public static Result allocate(Period period, List<Pool> pools, List<Licence> licences, Catalogue catalogue,
@@ -45,14 +46,15 @@ public final class Allocation {
                         pooledByStatus));
             }
         }
-        long[] unpooled = new long[PlayStatus.values().length];
+        long[] all = new long[PlayStatus.values().length];
         for (PlayTally t : plays.all()) {
-            for (int s = 0; s < unpooled.length; s++) {
-                unpooled[s] += t.byStatus[s];
+            for (int s = 0; s < all.length; s++) {
+                all[s] += t.byStatus[s];
             }
         }
-        for (int s = 0; s < unpooled.length; s++) {
-            unpooled[s] -= pooledByStatus[s];
+        long[] unpooled = new long[all.length];
+        for (int s = 0; s < all.length; s++) {
+            unpooled[s] = all[s] - pooledByStatus[s];
         }
         Map<String, AiTally> aiPools = new HashMap<>();
         Map<String, Map<String, AiTally>> aiArtists = new HashMap<>();
@@ -74,7 +76,7 @@ public final class Allocation {
         }
         payments.sort(PAYMENT_ORDER);
         recon.sort(POOL_ORDER);
-        return new Result(payments, recon, unpooled);
+        return new Result(payments, recon, all, unpooled);
     }
 
     private static PoolReconciliation cataloguePool(Pool pool, Catalogue catalogue, Map<String, PlayTally> tracks,

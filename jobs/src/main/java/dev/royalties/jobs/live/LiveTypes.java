@@ -1,6 +1,7 @@
 package dev.royalties.jobs.live;
 
 import dev.royalties.jobs.types.FixedSerializerTypeInfo;
+import dev.royalties.jobs.types.MutableRecordSerializer;
 
 import dev.royalties.jobs.types.PlaySerializer;
 import dev.royalties.rules.Verdict;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -30,36 +30,6 @@ public final class LiveTypes {
             new FixedSerializerTypeInfo<>(StoredPlay.class, StoredPlaySerializer.INSTANCE);
     public static final TypeInformation<Accrual> ACCRUAL = new FixedSerializerTypeInfo<>(Accrual.class, AccrualSerializer.INSTANCE);
 
-    /** Base of the serializers below: mutable records, no reuse, copy through the fields. */
-    abstract static class Base<T> extends TypeSerializerSingleton<T> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public boolean isImmutableType() {
-            return false;
-        }
-
-        @Override
-        public T copy(T from, T reuse) {
-            return copy(from);
-        }
-
-        @Override
-        public int getLength() {
-            return -1;
-        }
-
-        @Override
-        public T deserialize(T reuse, DataInputView in) throws IOException {
-            return deserialize(in);
-        }
-
-        @Override
-        public void copy(DataInputView source, DataOutputView target) throws IOException {
-            serialize(deserialize(source), target);
-        }
-    }
-
     static void writeVerdict(Verdict v, DataOutputView out) throws IOException {
         StringValue.writeString(v.verdictId(), out);
         StringValue.writeString(v.subjectType(), out);
@@ -76,7 +46,7 @@ public final class LiveTypes {
     }
 
     /** A play (tag 0) or a verdict on a user (tag 1). */
-    public static final class UserEventSerializer extends Base<UserEvent> {
+    public static final class UserEventSerializer extends MutableRecordSerializer<UserEvent> {
         private static final long serialVersionUID = 1L;
         public static final UserEventSerializer INSTANCE = new UserEventSerializer();
 
@@ -127,7 +97,7 @@ public final class LiveTypes {
         }
     }
 
-    public static final class AccrualDeltaSerializer extends Base<AccrualDelta> {
+    public static final class AccrualDeltaSerializer extends MutableRecordSerializer<AccrualDelta> {
         private static final long serialVersionUID = 1L;
         public static final AccrualDeltaSerializer INSTANCE = new AccrualDeltaSerializer();
 
@@ -168,7 +138,7 @@ public final class LiveTypes {
         }
     }
 
-    public static final class AccrualSerializer extends Base<Accrual> {
+    public static final class AccrualSerializer extends MutableRecordSerializer<Accrual> {
         private static final long serialVersionUID = 1L;
         public static final AccrualSerializer INSTANCE = new AccrualSerializer();
 
@@ -210,7 +180,7 @@ public final class LiveTypes {
     }
 
     /** A kept play in the accrual state (one entry per play_id of a user). */
-    public static final class StoredPlaySerializer extends Base<StoredPlay> {
+    public static final class StoredPlaySerializer extends MutableRecordSerializer<StoredPlay> {
         private static final long serialVersionUID = 1L;
         public static final StoredPlaySerializer INSTANCE = new StoredPlaySerializer();
 

@@ -91,16 +91,10 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         ObjectNode root = json.createObjectNode();
         ObjectNode c = root.putObject("counters");
         counters.forEach(c::put);
-        long[] byStatus = new long[PlayStatus.values().length];
-        plays.all().forEach(t -> {
-            for (int s = 0; s < byStatus.length; s++) {
-                byStatus[s] += t.byStatus[s];
-            }
-        });
         ObjectNode status = root.putObject("plays_by_status");
         ObjectNode unpooled = root.putObject("unpooled_plays_by_status");
         for (PlayStatus s : PlayStatus.values()) {
-            status.put(s.label(), byStatus[s.ordinal()]);
+            status.put(s.label(), result.playsByStatus()[s.ordinal()]);
             unpooled.put(s.label(), result.unpooledPlaysByStatus()[s.ordinal()]);
         }
         Map<String, long[]> totals = new TreeMap<>();

@@ -67,8 +67,4 @@ public record MonthlyOptions(Period period, String input, String output, long as
             }
         }
     }
-
-    public MonthlyOptions withAsOf(long micros) {
-        return new MonthlyOptions(period, input, output, micros, policy, parallelism, flinkConf, consentJdbc);
-    }
 }

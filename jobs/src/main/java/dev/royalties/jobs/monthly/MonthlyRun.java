@@ -15,7 +15,6 @@ import dev.royalties.rules.Usage;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -173,9 +172,5 @@ public final class MonthlyRun {
         m.set("totals_per_currency", report.get("totals_per_currency"));
         m.set("pools", report.get("pools"));
         return m;
-    }
-
-    static List<String> outputTables() {
-        return Tables.OUTPUTS.stream().map(TableSchema::name).toList();
     }
 }

@@ -4,7 +4,6 @@ import dev.royalties.rules.Play;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -15,14 +14,9 @@ import org.apache.flink.types.StringValue;
  * out), so this is on the hottest path of the job. The field order is the wire format: change it
  * only with a new snapshot version.
  */
-public final class PlaySerializer extends TypeSerializerSingleton<Play> {
+public final class PlaySerializer extends MutableRecordSerializer<Play> {
     private static final long serialVersionUID = 1L;
     public static final PlaySerializer INSTANCE = new PlaySerializer();
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
 
     @Override
     public Play createInstance() {
@@ -35,16 +29,6 @@ public final class PlaySerializer extends TypeSerializerSingleton<Play> {
                 from.product);
         p.copies = from.copies;
         return p;
-    }
-
-    @Override
-    public Play copy(Play from, Play reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -65,16 +49,6 @@ public final class PlaySerializer extends TypeSerializerSingleton<Play> {
                 in.readLong(), in.readInt(), StringValue.readString(in), StringValue.readString(in));
         p.copies = in.readInt();
         return p;
-    }
-
-    @Override
-    public Play deserialize(Play reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override
