@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -30,6 +31,14 @@ public final class KafkaTestBroker {
 
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
+            // A broker ends its process on fatal faults (Exit.exit / Exit.halt), also while it shuts
+            // down in the hook below. In the test JVM that would end the run with a bare non-zero
+            // exit code after every test passed; report it instead (a dead broker still fails the
+            // tests that need it), as Kafka's own tests do.
+            Exit.setExitProcedure((code, message) -> System.err.println("in-process Kafka broker asked to exit("
+                    + code + "): " + message));
+            Exit.setHaltProcedure((code, message) -> System.err.println("in-process Kafka broker asked to halt("
+                    + code + "): " + message));
             try {
                 KafkaClusterTestKit c = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
