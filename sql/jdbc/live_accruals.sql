@@ -4,7 +4,7 @@
 -- catalogue, no full-AI track); the monthly user cap is not applied live. A play on a track with
 -- several artists counts once for each of them (units, not shares). An aggregate: no user_id.
 -- Written by upsert of the absolute count (idempotent; see docs/live.md), through
--- flink-connector-jdbc's upsert sink (PRIMARY KEY below = the sink's key).
+-- flink-connector-jdbc's JdbcSink, a batch of rows per statement (ON CONFLICT on the PRIMARY KEY).
 CREATE TABLE IF NOT EXISTS live_accruals (
     day            DATE        NOT NULL,
     artist_id      TEXT        NOT NULL,
@@ -15,13 +15,7 @@ CREATE TABLE IF NOT EXISTS live_accruals (
     PRIMARY KEY (day, artist_id, country, product)
 );
 
--- The job writes the five columns above; updated_at tells when a row last changed.
-CREATE OR REPLACE FUNCTION live_accruals_touch() RETURNS trigger AS $$
-BEGIN
-    NEW.updated_at := now();
-    RETURN NEW;
-END
-$$ LANGUAGE plpgsql;
+-- The job sets updated_at itself, in the same upsert (an earlier version of this file created a
+-- trigger for it; a row trigger costs a function call per written row): drop it where it exists.
 DROP TRIGGER IF EXISTS live_accruals_touch ON live_accruals;
-CREATE TRIGGER live_accruals_touch BEFORE UPDATE ON live_accruals
-    FOR EACH ROW EXECUTE FUNCTION live_accruals_touch();
+DROP FUNCTION IF EXISTS live_accruals_touch();

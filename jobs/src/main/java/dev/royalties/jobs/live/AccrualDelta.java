@@ -1,25 +1,22 @@
 package dev.royalties.jobs.live;
 
-/** +1 or -1 eligible play for one (day, artist, country, product). */
+/** +1 or -1 eligible play (or a sum of them) for one (day, artist, country, product). */
 public class AccrualDelta {
-    /** UTC day of played_at, as days since 1970-01-01. */
-    public int day;
-    public String artistId;
-    public String country;
-    public String product;
+    public AccrualKey key;
     public int delta;
 
     public AccrualDelta() {}
 
-    public AccrualDelta(int day, String artistId, String country, String product, int delta) {
-        this.day = day;
-        this.artistId = artistId;
-        this.country = country;
-        this.product = product;
+    public AccrualDelta(AccrualKey key, int delta) {
+        this.key = key;
         this.delta = delta;
     }
 
-    public String key() {
-        return day + "|" + artistId + "|" + country + "|" + product;
+    public AccrualDelta(int day, String artistId, String country, String product, int delta) {
+        this(new AccrualKey(day, artistId, country, product), delta);
+    }
+
+    public AccrualKey key() {
+        return key;
     }
 }

@@ -1,35 +1,45 @@
 package dev.royalties.jobs.live;
 
-import java.time.LocalDate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.regex.Pattern;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
+import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.table.api.bridge.java.StreamStatementSet;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.types.Row;
 
 /**
- * live_accruals in PostgreSQL through flink-connector-jdbc's upsert sink (`'connector' = 'jdbc'`
- * with a primary key; DDL in sql/jdbc/live_accruals.sql). Each row is the absolute count of
- * (day, artist, country, product). The sink buffers rows and keeps only the latest per key before
- * each write (so a batch never holds a key twice), and the PostgreSQL driver rewrites a batch into
- * multi-row `INSERT … ON CONFLICT DO UPDATE` statements (reWriteBatchedInserts): an order of
- * magnitude faster than one statement per row. Buffers are flushed on every checkpoint.
+ * live_accruals in PostgreSQL through flink-connector-jdbc's {@link JdbcSink} (DDL in
+ * sql/jdbc/live_accruals.sql). Each record is a batch of absolute counts (one flush of
+ * {@link CountAccruals}, a key at most once); it is written by one statement that upserts the
+ * whole batch from arrays:
+ *
+ * <pre>
+ * INSERT INTO live_accruals (...) SELECT ... FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+ * ON CONFLICT (day, artist_id, country, product) DO UPDATE SET eligible_plays = EXCLUDED.eligible_plays, ...
+ *   WHERE live_accruals.eligible_plays IS DISTINCT FROM EXCLUDED.eligible_plays
+ * </pre>
+ *
+ * Five parameters per statement instead of five per row: the client binds little, the server plans
+ * once per batch, and a rewrite after a replay that changes nothing leaves the row alone. The sink
+ * writes each batch as it comes (batch size 1: the batching is upstream) in the task's thread, so a
+ * slow database slows the flushes down and {@link CountAccruals} coalesces more; it retries a failed
+ * statement on a fresh connection.
  *
  * <p>Delivery is at-least-once; the upserts are idempotent (absolute values), so after a failure
  * and a replay from the checkpoint the table converges to the exactly-once counts.
  */
 public final class AccrualsJdbc {
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
-    static final String[] COLUMNS = {"day", "artist_id", "country", "product", "eligible_plays"};
 
     private AccrualsJdbc() {}
 
     /** Where the accruals of a job go (PostgreSQL in production and in the tests). */
     @FunctionalInterface
     public interface Output {
-        void attach(DataStream<Accrual> accruals);
+        void attach(DataStream<AccrualBatch> accruals);
     }
 
     /** A plain (optionally schema-qualified) SQL identifier: table names are spliced into SQL. */
@@ -40,52 +50,55 @@ public final class AccrualsJdbc {
         return table;
     }
 
-    /** The PostgreSQL URL with batched statements rewritten to multi-row statements. */
-    static String batchedUrl(String url) {
-        if (url.contains("reWriteBatchedInserts")) {
-            return url;
-        }
-        return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
-    }
-
-    public static Output postgres(String url, String user, String password, String table, long flushIntervalMs) {
+    static String upsert(String table) {
         String t = checkedTable(table);
-        return accruals -> {
-            StreamTableEnvironment tEnv = StreamTableEnvironment.create(accruals.getExecutionEnvironment());
-            // The input is insert-only and already keyed by the primary key: no upsert materializer.
-            tEnv.getConfig().set("table.exec.sink.upsert-materialize", "NONE");
-            StringBuilder ddl = new StringBuilder("CREATE TEMPORARY TABLE live_accruals_sink (")
-                    .append("`day` DATE NOT NULL, artist_id STRING NOT NULL, country STRING NOT NULL,")
-                    .append(" product STRING NOT NULL, eligible_plays BIGINT NOT NULL,")
-                    .append(" PRIMARY KEY (`day`, artist_id, country, product) NOT ENFORCED) WITH (")
-                    .append("'connector' = 'jdbc', 'url' = '").append(quote(batchedUrl(url))).append("', ")
-                    .append("'table-name' = '").append(t).append("', ")
-                    .append("'driver' = 'org.postgresql.Driver', ")
-                    .append("'sink.buffer-flush.max-rows' = '10000', ")
-                    .append("'sink.buffer-flush.interval' = '").append(flushIntervalMs).append("ms', ")
-                    .append("'sink.max-retries' = '3'");
-            if (user != null) {
-                ddl.append(", 'username' = '").append(quote(user)).append("'");
-            }
-            if (password != null) {
-                ddl.append(", 'password' = '").append(quote(password)).append("'");
-            }
-            tEnv.executeSql(ddl.append(")").toString());
-            DataStream<Row> rows = accruals
-                    .map(a -> Row.of(LocalDate.ofEpochDay(a.day), a.artistId, a.country, a.product, a.eligiblePlays))
-                    .returns(rowType()).name("accruals as rows");
-            tEnv.createTemporaryView("live_accruals_changes", rows);
-            StreamStatementSet set = tEnv.createStatementSet();
-            set.addInsertSql("INSERT INTO live_accruals_sink SELECT * FROM live_accruals_changes");
-            set.attachAsDataStream();
-        };
+        return "INSERT INTO " + t + " AS t (day, artist_id, country, product, eligible_plays, updated_at)"
+                + " SELECT DATE '1970-01-01' + u.d, u.a, u.c, u.p, u.n, now()"
+                + " FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(d, a, c, p, n)"
+                + " ON CONFLICT (day, artist_id, country, product) DO UPDATE"
+                + " SET eligible_plays = EXCLUDED.eligible_plays, updated_at = EXCLUDED.updated_at"
+                + " WHERE t.eligible_plays IS DISTINCT FROM EXCLUDED.eligible_plays";
     }
 
-    static TypeInformation<Row> rowType() {
-        return Types.ROW_NAMED(COLUMNS, Types.LOCAL_DATE, Types.STRING, Types.STRING, Types.STRING, Types.LONG);
+    public static Output postgres(String url, String user, String password, String table) {
+        String sql = upsert(table);
+        JdbcConnectionOptions.JdbcConnectionOptionsBuilder connection =
+                new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+                        .withUrl(url).withDriverName("org.postgresql.Driver");
+        if (user != null) {
+            connection.withUsername(user);
+        }
+        if (password != null) {
+            connection.withPassword(password);
+        }
+        JdbcConnectionOptions options = connection.build();
+        return accruals -> accruals.sinkTo(JdbcSink.<AccrualBatch>builder()
+                        .withQueryStatement(sql, new BindColumns())
+                        .withExecutionOptions(JdbcExecutionOptions.builder()
+                                .withBatchSize(1).withBatchIntervalMs(0).withMaxRetries(3).build())
+                        .buildAtLeastOnce(options))
+                .name("live_accruals (postgresql upsert)").uid("live-accruals-jdbc");
     }
 
-    private static String quote(String s) {
-        return s.replace("'", "''");
+    /** The batch's columns as the statement's five array parameters. */
+    static final class BindColumns implements JdbcStatementBuilder<AccrualBatch> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, AccrualBatch b) throws SQLException {
+            Connection c = ps.getConnection();
+            Integer[] days = new Integer[b.size];
+            Long[] counts = new Long[b.size];
+            for (int i = 0; i < b.size; i++) {
+                days[i] = b.days[i];
+                counts[i] = b.eligiblePlays[i];
+            }
+            AccrualBatch t = b.trimmed();
+            ps.setArray(1, c.createArrayOf("int4", days));
+            ps.setArray(2, c.createArrayOf("text", t.artistIds));
+            ps.setArray(3, c.createArrayOf("text", t.countries));
+            ps.setArray(4, c.createArrayOf("text", t.products));
+            ps.setArray(5, c.createArrayOf("int8", counts));
+        }
     }
 }

@@ -1,30 +1,54 @@
 package dev.royalties.jobs.live;
 
-import org.apache.flink.api.common.functions.OpenContext;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Sums the +1/-1 of one (day, artist, country, product) and emits the absolute count, at most once
- * per flush interval (processing time), so that a hot key costs one upsert per interval, not one
- * per play. Absolute counts make the PostgreSQL upserts idempotent: a replay after a failure writes
- * the same values again. State: one count per key, dropped with the day (end of day + retention,
- * event time) after a last flush; the row in PostgreSQL stays. At the end of a bounded input the
- * watermark jumps to MAX, so every key gets that last flush.
+ * The eligible plays so far of each (day, artist, country, product), written as absolute counts in
+ * batches: absolute values make the PostgreSQL upserts idempotent (a replay after a failure writes
+ * the same values again).
+ *
+ * <p>Deltas are summed in a plain map between flushes; the keyed count (a Long in keyed state, so
+ * it rescales and survives failures) is read and written once per changed key and flush, not once
+ * per delta. A flush turns every changed key into a row of an {@link AccrualBatch}; it runs on a
+ * processing-time interval, before every checkpoint barrier (so a checkpoint never holds a count
+ * that was not sent), before a watermark that ends a pending key's day, and at the end of input.
+ * When a flush takes long (PostgreSQL busy, the sink is chained and writes synchronously), the next
+ * one waits {@value #COALESCE} times as long: changes to the same key then coalesce into one row,
+ * and the database gets a bounded share of the time instead of a write per play.
+ *
+ * <p>State: one count per key, dropped with the day (event time: end of day + retention); the row
+ * in PostgreSQL stays.
  */
-public final class CountAccruals extends KeyedProcessFunction<String, AccrualDelta, Accrual> {
+public final class CountAccruals extends AbstractStreamOperator<AccrualBatch>
+        implements OneInputStreamOperator<AccrualDelta, AccrualBatch>, Triggerable<AccrualKey, VoidNamespace> {
     private static final long serialVersionUID = 1L;
+    /** A flush that took d ms is followed by one no sooner than COALESCE × d ms later. */
+    static final int COALESCE = 4;
+    static final int BATCH_ROWS = 4096;
 
     private final long retentionMs;
     private final long flushIntervalMs;
 
     private transient ValueState<Long> count;
-    private transient ValueState<Long> flushAt;
-    private transient ValueState<AccrualDelta> identity;
+    private transient InternalTimerService<VoidNamespace> dayEnds;
+    private transient Map<AccrualKey, long[]> pending;
+    private transient long earliestPendingHorizon;
+    private transient Counter rowsSent;
+    private transient volatile long lastFlushMs;
 
     public CountAccruals(long retentionMs, long flushIntervalMs) {
         this.retentionMs = retentionMs;
@@ -32,43 +56,106 @@ public final class CountAccruals extends KeyedProcessFunction<String, AccrualDel
     }
 
     @Override
-    public void open(OpenContext ctx) {
-        count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
-        flushAt = getRuntimeContext().getState(new ValueStateDescriptor<>("flush-at", Types.LONG));
-        identity = getRuntimeContext().getState(new ValueStateDescriptor<>("key-fields",
-                org.apache.flink.api.common.typeinfo.TypeInformation.of(AccrualDelta.class)));
+    public void open() throws Exception {
+        super.open();
+        count = getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                new ValueStateDescriptor<>("count", Types.LONG));
+        dayEnds = getInternalTimerService("accrual-day-ends", VoidNamespaceSerializer.INSTANCE, this);
+        pending = new HashMap<>();
+        earliestPendingHorizon = Long.MAX_VALUE;
+        rowsSent = getMetricGroup().counter("accrualRowsSent");
+        getMetricGroup().gauge("lastAccrualFlushMs", () -> lastFlushMs);
+        scheduleFlush(flushIntervalMs);
+    }
+
+    long horizonMs(int day) {
+        return (day + 1L) * AccrueEligiblePlays.DAY_MS + retentionMs;
     }
 
     @Override
-    public void processElement(AccrualDelta d, Context ctx, Collector<Accrual> out) throws Exception {
-        Long c = count.value();
-        if (c == null) {
-            identity.update(new AccrualDelta(d.day, d.artistId, d.country, d.product, 0));
-            // Also fires at the end of a bounded input (watermark MAX): last flush, then gone.
-            ctx.timerService().registerEventTimeTimer((d.day + 1L) * AccrueEligiblePlays.DAY_MS + retentionMs);
-            c = 0L;
-        }
-        count.update(c + d.delta);
-        if (flushAt.value() == null) {
-            long at = ctx.timerService().currentProcessingTime() + flushIntervalMs;
-            flushAt.update(at);
-            ctx.timerService().registerProcessingTimeTimer(at);
+    public void processElement(StreamRecord<AccrualDelta> element) {
+        AccrualDelta d = element.getValue();
+        long[] sum = pending.get(d.key);
+        if (sum == null) {
+            pending.put(d.key, new long[] {d.delta});
+            earliestPendingHorizon = Math.min(earliestPendingHorizon, horizonMs(d.key.day));
+        } else {
+            sum[0] += d.delta;
         }
     }
 
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Accrual> out) throws Exception {
-        if (flushAt.value() != null) {
-            AccrualDelta k = identity.value();
-            out.collect(new Accrual(k.day, k.artistId, k.country, k.product, count.value()));
-            if (ctx.timeDomain() != TimeDomain.PROCESSING_TIME) {
-                ctx.timerService().deleteProcessingTimeTimer(flushAt.value());
+    private void scheduleFlush(long delayMs) {
+        long now = getProcessingTimeService().getCurrentProcessingTime();
+        getProcessingTimeService().registerTimer(now + delayMs, t -> {
+            long took = flush();
+            scheduleFlush(Math.max(flushIntervalMs, COALESCE * took));
+        });
+    }
+
+    /** Sends the changed counts; returns how long that took (ms). */
+    private long flush() throws Exception {
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        AccrualBatch batch = new AccrualBatch(Math.min(BATCH_ROWS, pending.size()));
+        int left = pending.size();
+        long sent = 0;
+        for (Map.Entry<AccrualKey, long[]> e : pending.entrySet()) {
+            AccrualKey k = e.getKey();
+            long delta = e.getValue()[0];
+            setCurrentKey(k);
+            Long before = count.value();
+            if (before == null) {
+                dayEnds.registerEventTimeTimer(VoidNamespace.INSTANCE, horizonMs(k.day));
             }
-            flushAt.clear();
+            if (before == null || delta != 0) {
+                long now = (before == null ? 0 : before) + delta;
+                count.update(now);
+                batch.add(k, now);
+                sent++;
+            }
+            left--;
+            if (batch.isFull()) {
+                output.collect(new StreamRecord<>(batch));
+                batch = new AccrualBatch(Math.min(BATCH_ROWS, Math.max(left, 1)));
+            }
         }
-        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
-            count.clear();
-            identity.clear();
+        if (batch.size > 0) {
+            output.collect(new StreamRecord<>(batch.trimmed()));
         }
+        rowsSent.inc(sent);
+        pending.clear();
+        earliestPendingHorizon = Long.MAX_VALUE;
+        lastFlushMs = (System.nanoTime() - start) / 1_000_000;
+        return lastFlushMs;
     }
+
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        super.prepareSnapshotPreBarrier(checkpointId);
+        flush();
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        if (mark.getTimestamp() >= earliestPendingHorizon) {
+            flush(); // the last changes of a day go out before its count is dropped
+        }
+        super.processWatermark(mark);
+    }
+
+    @Override
+    public void finish() throws Exception {
+        flush();
+        super.finish();
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<AccrualKey, VoidNamespace> timer) {
+        count.clear();
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<AccrualKey, VoidNamespace> timer) {}
 }

@@ -144,8 +144,7 @@ public final class IngestCommand {
                 Archive.quarantine(o.archive()),
                 o.quarantineTopic() == null ? null : quarantineTopic(o),
                 o.jdbcUrl() == null ? null
-                        : AccrualsJdbc.postgres(o.jdbcUrl(), o.jdbcUser(), o.jdbcPassword(), o.accrualsTable(),
-                                Math.max(100, o.settings().flushIntervalMs())));
+                        : AccrualsJdbc.postgres(o.jdbcUrl(), o.jdbcUser(), o.jdbcPassword(), o.accrualsTable()));
         IngestJob.workflow(env, sources, sinks, o.settings(), rules, playTap);
     }
 

@@ -35,6 +35,8 @@ public final class IngestJob {
      * {@link LiveTypes.StoredPlaySerializer} (state of the first version cannot be restored into it).
      */
     static final String ACCRUE_UID = "accrue-eligible-plays-v2";
+    /** "-v2" since counts are keyed by {@link AccrualKey} (one state value per key, not three). */
+    static final String COUNT_UID = "count-accruals-v2";
 
     private IngestJob() {}
 
@@ -92,14 +94,15 @@ public final class IngestJob {
             BroadcastStream<Verdict> shared = verdicts
                     .filter(v -> !"user".equals(v.subjectType())).name("verdicts on plays and tracks")
                     .broadcast(AccrueEligiblePlays.BROADCAST_VERDICTS);
-            DataStream<Accrual> accruals = userEvents
+            DataStream<AccrualBatch> accruals = userEvents
                     .keyBy(UserEvent::userId)
                     .connect(shared)
                     .process(new AccrueEligiblePlays(rules, settings.retentionMs()), LiveTypes.ACCRUAL_DELTA)
                     .name("accrue eligible plays").uid(ACCRUE_UID)
-                    .keyBy(AccrualDelta::key)
-                    .process(new CountAccruals(settings.retentionMs(), settings.flushIntervalMs()), LiveTypes.ACCRUAL)
-                    .name("count accruals per day, artist, country, product").uid("count-accruals");
+                    .keyBy(AccrualDelta::key, LiveTypes.ACCRUAL_KEY)
+                    .transform("count accruals per day, artist, country, product", LiveTypes.ACCRUAL_BATCH,
+                            new CountAccruals(settings.retentionMs(), settings.flushIntervalMs()))
+                    .uid(COUNT_UID);
             sinks.accruals().attach(accruals);
         }
     }

@@ -28,7 +28,10 @@ public final class LiveTypes {
             new FixedSerializerTypeInfo<>(AccrualDelta.class, AccrualDeltaSerializer.INSTANCE);
     public static final TypeInformation<StoredPlay> STORED_PLAY =
             new FixedSerializerTypeInfo<>(StoredPlay.class, StoredPlaySerializer.INSTANCE);
-    public static final TypeInformation<Accrual> ACCRUAL = new FixedSerializerTypeInfo<>(Accrual.class, AccrualSerializer.INSTANCE);
+    public static final TypeInformation<AccrualKey> ACCRUAL_KEY =
+            new FixedSerializerTypeInfo<>(AccrualKey.class, AccrualKeySerializer.INSTANCE);
+    public static final TypeInformation<AccrualBatch> ACCRUAL_BATCH =
+            new FixedSerializerTypeInfo<>(AccrualBatch.class, AccrualBatchSerializer.INSTANCE);
 
     static void writeVerdict(Verdict v, DataOutputView out) throws IOException {
         StringValue.writeString(v.verdictId(), out);
@@ -97,6 +100,60 @@ public final class LiveTypes {
         }
     }
 
+    static void writeKey(AccrualKey k, DataOutputView out) throws IOException {
+        out.writeInt(k.day);
+        StringValue.writeString(k.artistId, out);
+        StringValue.writeString(k.country, out);
+        StringValue.writeString(k.product, out);
+    }
+
+    static AccrualKey readKey(DataInputView in) throws IOException {
+        return new AccrualKey(in.readInt(), StringValue.readString(in), StringValue.readString(in),
+                StringValue.readString(in));
+    }
+
+    /** The key of the counting operator (keyed state, timers, the shuffle before it). */
+    public static final class AccrualKeySerializer extends MutableRecordSerializer<AccrualKey> {
+        private static final long serialVersionUID = 1L;
+        public static final AccrualKeySerializer INSTANCE = new AccrualKeySerializer();
+
+        @Override
+        public boolean isImmutableType() {
+            return true;
+        }
+
+        @Override
+        public AccrualKey createInstance() {
+            return new AccrualKey(0, "", "", "");
+        }
+
+        @Override
+        public AccrualKey copy(AccrualKey k) {
+            return k;
+        }
+
+        @Override
+        public void serialize(AccrualKey k, DataOutputView out) throws IOException {
+            writeKey(k, out);
+        }
+
+        @Override
+        public AccrualKey deserialize(DataInputView in) throws IOException {
+            return readKey(in);
+        }
+
+        @Override
+        public TypeSerializerSnapshot<AccrualKey> snapshotConfiguration() {
+            return new AccrualKeySnapshot();
+        }
+    }
+
+    public static final class AccrualKeySnapshot extends SimpleTypeSerializerSnapshot<AccrualKey> {
+        public AccrualKeySnapshot() {
+            super(() -> AccrualKeySerializer.INSTANCE);
+        }
+    }
+
     public static final class AccrualDeltaSerializer extends MutableRecordSerializer<AccrualDelta> {
         private static final long serialVersionUID = 1L;
         public static final AccrualDeltaSerializer INSTANCE = new AccrualDeltaSerializer();
@@ -108,22 +165,18 @@ public final class LiveTypes {
 
         @Override
         public AccrualDelta copy(AccrualDelta d) {
-            return new AccrualDelta(d.day, d.artistId, d.country, d.product, d.delta);
+            return new AccrualDelta(d.key, d.delta);
         }
 
         @Override
         public void serialize(AccrualDelta d, DataOutputView out) throws IOException {
-            out.writeInt(d.day);
-            StringValue.writeString(d.artistId, out);
-            StringValue.writeString(d.country, out);
-            StringValue.writeString(d.product, out);
+            writeKey(d.key, out);
             out.writeInt(d.delta);
         }
 
         @Override
         public AccrualDelta deserialize(DataInputView in) throws IOException {
-            return new AccrualDelta(in.readInt(), StringValue.readString(in), StringValue.readString(in),
-                    StringValue.readString(in), in.readInt());
+            return new AccrualDelta(readKey(in), in.readInt());
         }
 
         @Override
@@ -138,44 +191,57 @@ public final class LiveTypes {
         }
     }
 
-    public static final class AccrualSerializer extends MutableRecordSerializer<Accrual> {
+    /** Changed counts on their way to the JDBC sink (chained; serialized only if a job splits them). */
+    public static final class AccrualBatchSerializer extends MutableRecordSerializer<AccrualBatch> {
         private static final long serialVersionUID = 1L;
-        public static final AccrualSerializer INSTANCE = new AccrualSerializer();
+        public static final AccrualBatchSerializer INSTANCE = new AccrualBatchSerializer();
 
         @Override
-        public Accrual createInstance() {
-            return new Accrual();
+        public AccrualBatch createInstance() {
+            return new AccrualBatch();
         }
 
         @Override
-        public Accrual copy(Accrual a) {
-            return new Accrual(a.day, a.artistId, a.country, a.product, a.eligiblePlays);
+        public AccrualBatch copy(AccrualBatch b) {
+            AccrualBatch c = new AccrualBatch(b.size);
+            for (int i = 0; i < b.size; i++) {
+                c.add(new AccrualKey(b.days[i], b.artistIds[i], b.countries[i], b.products[i]), b.eligiblePlays[i]);
+            }
+            return c;
         }
 
         @Override
-        public void serialize(Accrual a, DataOutputView out) throws IOException {
-            out.writeInt(a.day);
-            StringValue.writeString(a.artistId, out);
-            StringValue.writeString(a.country, out);
-            StringValue.writeString(a.product, out);
-            out.writeLong(a.eligiblePlays);
+        public void serialize(AccrualBatch b, DataOutputView out) throws IOException {
+            out.writeInt(b.size);
+            for (int i = 0; i < b.size; i++) {
+                out.writeInt(b.days[i]);
+                StringValue.writeString(b.artistIds[i], out);
+                StringValue.writeString(b.countries[i], out);
+                StringValue.writeString(b.products[i], out);
+                out.writeLong(b.eligiblePlays[i]);
+            }
         }
 
         @Override
-        public Accrual deserialize(DataInputView in) throws IOException {
-            return new Accrual(in.readInt(), StringValue.readString(in), StringValue.readString(in),
-                    StringValue.readString(in), in.readLong());
+        public AccrualBatch deserialize(DataInputView in) throws IOException {
+            int n = in.readInt();
+            AccrualBatch b = new AccrualBatch(n);
+            for (int i = 0; i < n; i++) {
+                b.add(new AccrualKey(in.readInt(), StringValue.readString(in), StringValue.readString(in),
+                        StringValue.readString(in)), in.readLong());
+            }
+            return b;
         }
 
         @Override
-        public TypeSerializerSnapshot<Accrual> snapshotConfiguration() {
-            return new AccrualSnapshot();
+        public TypeSerializerSnapshot<AccrualBatch> snapshotConfiguration() {
+            return new AccrualBatchSnapshot();
         }
     }
 
-    public static final class AccrualSnapshot extends SimpleTypeSerializerSnapshot<Accrual> {
-        public AccrualSnapshot() {
-            super(() -> AccrualSerializer.INSTANCE);
+    public static final class AccrualBatchSnapshot extends SimpleTypeSerializerSnapshot<AccrualBatch> {
+        public AccrualBatchSnapshot() {
+            super(() -> AccrualBatchSerializer.INSTANCE);
         }
     }
 

@@ -44,8 +44,12 @@ class LiveTypesTest {
     void deltasAccrualsAndKeptPlays() throws Exception {
         AccrualDelta d = new AccrualDelta(20_000, "A1", "DE", "premium", -1);
         assertThat(roundTrip(LiveTypes.ACCRUAL_DELTA, d)).usingRecursiveComparison().isEqualTo(d);
-        Accrual a = new Accrual(20_000, "A1", "DE", "premium", 1L << 40);
-        assertThat(roundTrip(LiveTypes.ACCRUAL, a)).usingRecursiveComparison().isEqualTo(a);
+        AccrualBatch b = new AccrualBatch(3);
+        b.add(new AccrualKey(20_000, "A1", "DE", "premium"), 1L << 40);
+        b.add(new AccrualKey(-3, "A2", "FR", null), 0);
+        assertThat(roundTrip(LiveTypes.ACCRUAL_BATCH, b)).usingRecursiveComparison().isEqualTo(b.trimmed());
+        AccrualKey k = new AccrualKey(20_000, "A1", "DE", "premium");
+        assertThat(roundTrip(LiveTypes.ACCRUAL_KEY, k)).isEqualTo(k).hasSameHashCodeAs(k);
         StoredPlay s = new StoredPlay();
         s.trackId = "T1";
         s.playedAt = -5L;
