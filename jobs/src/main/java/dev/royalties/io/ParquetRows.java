@@ -1,6 +1,7 @@
 package dev.royalties.io;
 
 import java.io.IOException;
+import java.util.Set;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -13,13 +14,24 @@ import org.apache.parquet.io.OutputFile;
 public final class ParquetRows {
     private ParquetRows() {}
 
+    /**
+     * Event ids: unique per row, so a dictionary never pays (Parquet would fill one, then fall back
+     * to plain encoding per row group, hashing every value on the way).
+     */
+    static final Set<String> UNIQUE_IDS = Set.of("play_id", "usage_id");
+
     public static <T> ParquetWriter<T> writer(OutputFile file, TableSchema schema, RowExtractor<T> extractor)
             throws IOException {
-        return new Builder<>(file, schema, extractor)
+        Builder<T> b = new Builder<>(file, schema, extractor)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withConf(new Configuration(false))
-                .build();
+                .withConf(new Configuration(false));
+        for (Column c : schema.columns()) {
+            if (UNIQUE_IDS.contains(c.name())) {
+                b.withDictionaryEncoding(c.name(), false);
+            }
+        }
+        return b.build();
     }
 
     public static ParquetWriter<Object[]> writer(OutputFile file, TableSchema schema) throws IOException {

@@ -125,8 +125,8 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
         s.trackId = p.trackId;
         s.playedAt = p.playedAt;
         s.msPlayed = p.msPlayed;
-        s.country = p.country;
-        s.product = p.product;
+        s.country = Canonical.country(p.country);
+        s.product = Canonical.product(p.product);
         s.payable = withoutVerdicts.statusBeforeCap(p) == PlayStatus.ELIGIBLE;
         plays.put(p.playId, s);
         ctx.timerService().registerEventTimeTimer(horizonMs(day));

@@ -33,6 +33,30 @@ public final class LiveTypes {
     public static final TypeInformation<AccrualBatch> ACCRUAL_BATCH =
             new FixedSerializerTypeInfo<>(AccrualBatch.class, AccrualBatchSerializer.INSTANCE);
 
+    /**
+     * The bytes of {@link StringValue#writeString} (the state format is unchanged), in one write
+     * for short ASCII strings instead of one call per character: checkpoint streams are not
+     * buffered per byte, and every kept play is written at every checkpoint.
+     */
+    static void writeString(String s, DataOutputView out) throws IOException {
+        if (s == null || s.length() >= 127) {
+            StringValue.writeString(s, out);
+            return;
+        }
+        int n = s.length();
+        byte[] b = new byte[n + 1];
+        b[0] = (byte) (n + 1);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                StringValue.writeString(s, out);
+                return;
+            }
+            b[i + 1] = (byte) c;
+        }
+        out.write(b);
+    }
+
     static void writeVerdict(Verdict v, DataOutputView out) throws IOException {
         StringValue.writeString(v.verdictId(), out);
         StringValue.writeString(v.subjectType(), out);
@@ -269,11 +293,11 @@ public final class LiveTypes {
 
         @Override
         public void serialize(StoredPlay s, DataOutputView out) throws IOException {
-            StringValue.writeString(s.trackId, out);
+            writeString(s.trackId, out);
             out.writeLong(s.playedAt);
             out.writeInt(s.msPlayed);
-            StringValue.writeString(s.country, out);
-            StringValue.writeString(s.product, out);
+            writeString(s.country, out);
+            writeString(s.product, out);
             out.writeBoolean(s.payable);
         }
 
@@ -283,11 +307,12 @@ public final class LiveTypes {
             s.trackId = StringValue.readString(in);
             s.playedAt = in.readLong();
             s.msPlayed = in.readInt();
-            s.country = StringValue.readString(in);
-            s.product = StringValue.readString(in);
+            s.country = Canonical.country(StringValue.readString(in));
+            s.product = Canonical.product(StringValue.readString(in));
             s.payable = in.readBoolean();
             return s;
         }
+
 
         @Override
         public TypeSerializerSnapshot<StoredPlay> snapshotConfiguration() {

@@ -59,4 +59,16 @@ class LiveTypesTest {
         s.payable = true;
         assertThat(roundTrip(LiveTypes.STORED_PLAY, s)).usingRecursiveComparison().isEqualTo(s);
     }
+
+    @Test
+    void keptPlayStringsAreWrittenInStringValuesFormat() throws Exception {
+        for (String v : new String[] {null, "", "T1", "premium", "é-track", "x".repeat(126), "y".repeat(127),
+                "z".repeat(300)}) {
+            org.apache.flink.core.memory.DataOutputSerializer fast = new org.apache.flink.core.memory.DataOutputSerializer(16);
+            org.apache.flink.core.memory.DataOutputSerializer flink = new org.apache.flink.core.memory.DataOutputSerializer(16);
+            LiveTypes.writeString(v, fast);
+            org.apache.flink.types.StringValue.writeString(v, flink);
+            assertThat(fast.getCopyOfBuffer()).as(String.valueOf(v)).isEqualTo(flink.getCopyOfBuffer());
+        }
+    }
 }

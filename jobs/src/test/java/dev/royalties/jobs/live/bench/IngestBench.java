@@ -65,10 +65,16 @@ public final class IngestBench {
         IngestCommand.Options o = IngestCommand.parse(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 IngestCommand.configuration(o));
-        IngestCommand.build(env, o, UnaryOperator.identity());
+        IngestCommand.build(env, o, stream -> stream.map(new FirstPlaySeen()).name("first play seen"));
+        AccrualWatch watch = accruals ? AccrualWatch.start(db) : null;
         t0 = System.nanoTime();
         env.execute("ingest bench (bounded)");
-        double ingestS = (System.nanoTime() - t0) / 1e9;
+        long end = System.nanoTime();
+        double ingestS = (end - t0) / 1e9;
+        // Processing done: every accrual is in PostgreSQL (without accruals: the job's end). The job
+        // itself ends later: the last files are committed by the next periodic checkpoint.
+        long done = watch == null ? end : watch.stop();
+        double steadyS = (done - FirstPlaySeen.FIRST.get()) / 1e9;
         long archived = Tables.PLAYS == null ? 0 : countArchived(work.resolve("archive"));
         long accrued = sumAccruals(db);
         System.out.printf("ingested %,d plays in %.1f s (job submit to finish, incl. start-up), accruals %s: "
@@ -76,6 +82,9 @@ public final class IngestBench {
                         + "sum of live_accruals %,d; accrual rows %,d%n",
                 plays, ingestS, accruals ? "on" : "off", plays / ingestS, plays / ingestS / parallelism, parallelism,
                 archived, accrued, accrualRows(db));
+        System.out.printf("steady state (first play validated to %s): %.1f s: %,.0f plays/s, %,.0f plays/s per core%n",
+                accruals ? "last accrual visible in PostgreSQL" : "job finished", steadyS, plays / steadyS,
+                plays / steadyS / parallelism);
 
         // ---- latency: a running job; one play at a time, until its accrual row is visible ----
         String latencyTopic = KafkaTestBroker.newTopic("bench-latency", 4);
@@ -122,6 +131,74 @@ public final class IngestBench {
         System.exit(0);
     }
 
+    /** Notes when the first play passes validation: the job is up, consumers joined, data flowing. */
+    static final class FirstPlaySeen implements org.apache.flink.api.common.functions.MapFunction<Play, Play> {
+        static final java.util.concurrent.atomic.AtomicLong FIRST = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+
+        @Override
+        public Play map(Play p) {
+            if (FIRST.get() == Long.MAX_VALUE) {
+                FIRST.accumulateAndGet(System.nanoTime(), Math::min);
+            }
+            return p;
+        }
+    }
+
+    /**
+     * Polls the sum of live_accruals every 50 ms; {@link #stop} tells when it first reached its
+     * final value (the end of processing, before the job's closing checkpoint).
+     */
+    static final class AccrualWatch implements Runnable {
+        private final String db;
+        private final Thread thread;
+        private volatile boolean running = true;
+        private long lastSum = -1;
+        private long lastChange;
+
+        private AccrualWatch(String db) {
+            this.db = db;
+            this.thread = new Thread(this, "accrual-watch");
+        }
+
+        static AccrualWatch start(String db) {
+            AccrualWatch w = new AccrualWatch(db);
+            w.thread.start();
+            return w;
+        }
+
+        @Override
+        public void run() {
+            try (Connection c = DriverManager.getConnection(db);
+                 PreparedStatement q = c.prepareStatement("SELECT coalesce(sum(eligible_plays), 0) FROM live_accruals")) {
+                while (running) {
+                    try (ResultSet rs = q.executeQuery()) {
+                        rs.next();
+                        long sum = rs.getLong(1);
+                        long now = System.nanoTime();
+                        synchronized (this) {
+                            if (sum != lastSum) {
+                                lastSum = sum;
+                                lastChange = now;
+                            }
+                        }
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        long stop() throws InterruptedException {
+            Thread.sleep(200); // one more poll after the job's end
+            running = false;
+            thread.join();
+            synchronized (this) {
+                return lastChange;
+            }
+        }
+    }
+
     static String[] args(String bootstrap, String playsTopic, Path archive, String db, Path reference,
                          int parallelism, int flushMs, String... more) {
         String u = KafkaTestBroker.newTopic("bench-usage", 1);
@@ -129,7 +206,7 @@ public final class IngestBench {
         List<String> a = new ArrayList<>(List.of("--bootstrap-servers", bootstrap, "--archive", archive.toString(),
                 "--plays-topic", playsTopic, "--usage-topic", u, "--verdicts-topic", v, "--group-id", playsTopic,
                 "--reference", reference.toString(), "--parallelism", "" + parallelism,
-                "--checkpoint-interval-ms", "10000", "--idleness-ms", "1000", "--accrual-flush-ms", "" + flushMs));
+                "--checkpoint-interval-ms", System.getProperty("x.cp", "10000"), "--idleness-ms", "1000", "--accrual-flush-ms", "" + flushMs));
         if (db != null) {
             a.addAll(List.of("--jdbc-url", db));
         }
