@@ -7,14 +7,11 @@ import dev.royalties.rules.PlayStatus;
 import dev.royalties.rules.Verdict;
 import dev.royalties.rules.VerdictIndex;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -38,8 +35,9 @@ import org.apache.flink.util.Collector;
  * <p>Duplicates of a play_id (same user) are one play: the earliest played_at wins, then the
  * greatest ms_played (spec §3).
  *
- * <p>Bounded state: a play is kept until the watermark passes the end of its UTC day plus the
- * retention ({@code --accrual-retention-days}); an event-time timer per (user, day) removes it. A
+ * <p>State: one {@link UserPlays} per user (its kept plays and the verdicts on it). Bounded: a play
+ * is kept until the watermark passes the end of its UTC day plus the retention
+ * ({@code --accrual-retention-days}); an event-time timer per (user, day) removes it. A
  * play that arrives after that horizon is still archived, but no longer changes the live counts
  * (the counts of its day have been dropped from state too; the monthly run is the authority). A
  * user verdict with a valid_to is dropped once the last day it covers leaves the window; an open
@@ -55,14 +53,12 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
     public static final MapStateDescriptor<String, List<Verdict>> BROADCAST_VERDICTS = new MapStateDescriptor<>(
             "play-and-track-verdicts", Types.STRING, Types.LIST(TypeInformation.of(Verdict.class)));
 
-    private static final MapStateDescriptor<String, StoredPlay> PLAYS = new MapStateDescriptor<>(
-            "plays", Types.STRING, LiveTypes.STORED_PLAY);
+    private static final ValueStateDescriptor<UserPlays> USER = new ValueStateDescriptor<>("user", LiveTypes.USER_PLAYS);
 
     private final LiveRules rules;
     private final long retentionMs;
 
-    private transient MapState<String, StoredPlay> plays;
-    private transient ListState<Verdict> userVerdicts;
+    private transient ValueState<UserPlays> user;
     private transient PlayClassifier withoutVerdicts;
     private transient Counter duplicates;
     private transient Counter beyondRetention;
@@ -74,9 +70,7 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
 
     @Override
     public void open(OpenContext ctx) {
-        plays = getRuntimeContext().getMapState(PLAYS);
-        userVerdicts = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("user-verdicts", TypeInformation.of(Verdict.class)));
+        user = getRuntimeContext().getState(USER);
         withoutVerdicts = rules.withoutVerdicts();
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatePlays");
         beyondRetention = getRuntimeContext().getMetricGroup().counter("playsBeyondRetention");
@@ -104,59 +98,65 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
     private void onPlay(Play p, ReadOnlyContext ctx, ReadOnlyBroadcastState<String, List<Verdict>> shared,
                         Collector<AccrualDelta> out) throws Exception {
         int day = day(p.playedAt);
-        if (horizonMs(day) <= ctx.timerService().currentWatermark()) {
+        long watermark = ctx.timerService().currentWatermark();
+        if (horizonMs(day) <= watermark) {
             beyondRetention.inc();
             return;
         }
-        StoredPlay before = plays.get(p.playId);
-        if (before != null) {
-            boolean wins = p.playedAt < before.playedAt || (p.playedAt == before.playedAt && p.msPlayed > before.msPlayed);
+        UserPlays u = user.value();
+        if (u == null) {
+            u = new UserPlays();
+        }
+        int i = u.find(p.playId);
+        if (i >= 0) {
+            boolean wins = p.playedAt < u.playedAt[i] || (p.playedAt == u.playedAt[i] && p.msPlayed > u.msPlayed[i]);
+            duplicates.inc();
             if (!wins) {
-                duplicates.inc();
                 return;
             }
-            duplicates.inc();
-            List<Verdict> mine = list(userVerdicts.get());
-            if (counts(p.playId, p.userId, before, mine, shared)) {
-                emit(before, -1, out);
+            if (counts(u, i, p.userId, shared) && !expired(u, i, watermark)) {
+                emit(u, i, -1, out);
             }
+        } else {
+            i = u.add(p.playId);
         }
-        StoredPlay s = new StoredPlay();
-        s.trackId = p.trackId;
-        s.playedAt = p.playedAt;
-        s.msPlayed = p.msPlayed;
-        s.country = Canonical.country(p.country);
-        s.product = Canonical.product(p.product);
-        s.payable = withoutVerdicts.statusBeforeCap(p) == PlayStatus.ELIGIBLE;
-        plays.put(p.playId, s);
-        ctx.timerService().registerEventTimeTimer(horizonMs(day));
-        if (s.payable && counts(p.playId, p.userId, s, list(userVerdicts.get()), shared)) {
-            emit(s, +1, out);
+        u.set(i, p.trackId, p.playedAt, p.msPlayed, Canonical.country(p.country), Canonical.product(p.product),
+                withoutVerdicts.statusBeforeCap(p) == PlayStatus.ELIGIBLE);
+        if (day != u.timerDay) {
+            ctx.timerService().registerEventTimeTimer(horizonMs(day));
+            u.timerDay = day;
         }
+        if (counts(u, i, p.userId, shared)) {
+            emit(u, i, +1, out);
+        }
+        user.update(u);
     }
 
     private void onUserVerdict(Verdict v, ReadOnlyContext ctx, ReadOnlyBroadcastState<String, List<Verdict>> shared,
                                Collector<AccrualDelta> out) throws Exception {
         String userId = ctx.getCurrentKey();
-        List<Verdict> before = list(userVerdicts.get());
-        List<Verdict> after = new ArrayList<>(before);
-        after.add(v);
-        userVerdicts.update(after);
+        UserPlays u = user.value();
+        if (u == null) {
+            u = new UserPlays();
+        }
+        List<Verdict> before = List.copyOf(u.verdicts);
+        u.verdicts.add(v);
         if (v.validTo() != Long.MIN_VALUE) {
             // dropped once the last day it covers leaves the retention window, plays or not
             ctx.timerService().registerEventTimeTimer(horizonMs(day(v.validTo() - 1)));
         }
-        for (Map.Entry<String, StoredPlay> entry : plays.entries()) {
-            StoredPlay s = entry.getValue();
-            if (!s.payable || !v.covers(s.playedAt)) {
+        long watermark = ctx.timerService().currentWatermark();
+        for (int i = 0; i < u.size; i++) {
+            if (!u.payable[i] || !v.covers(u.playedAt[i]) || expired(u, i, watermark)) {
                 continue;
             }
-            boolean was = counts(entry.getKey(), userId, s, before, shared);
-            boolean is = counts(entry.getKey(), userId, s, after, shared);
+            boolean was = !fraud(u.playIds[i], userId, u.trackIds[i], u.playedAt[i], before, null, null, shared);
+            boolean is = !fraud(u.playIds[i], userId, u.trackIds[i], u.playedAt[i], u.verdicts, null, null, shared);
             if (was != is) {
-                emit(s, is ? +1 : -1, out);
+                emit(u, i, is ? +1 : -1, out);
             }
         }
+        user.update(u);
     }
 
     @Override
@@ -168,24 +168,21 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
         List<Verdict> after = new ArrayList<>(before);
         after.add(v);
         boolean onPlay = "play".equals(v.subjectType());
+        long watermark = ctx.currentWatermark();
         // Every key of this subtask: a track verdict may touch any user; a play verdict names no user.
-        ctx.applyToKeyedState(PLAYS, (userId, userPlays) -> {
-            List<Verdict> mine = null;
-            for (Map.Entry<String, StoredPlay> entry : userPlays.entries()) {
-                StoredPlay s = entry.getValue();
-                boolean affected = onPlay ? entry.getKey().equals(v.subjectId()) : s.trackId.equals(v.subjectId());
-                if (!affected || !s.payable || !v.covers(s.playedAt)) {
+        ctx.applyToKeyedState(USER, (userId, state) -> {
+            UserPlays u = state.value();
+            for (int i = 0; i < u.size; i++) {
+                boolean affected = onPlay ? u.playIds[i].equals(v.subjectId()) : u.trackIds[i].equals(v.subjectId());
+                if (!affected || !u.payable[i] || !v.covers(u.playedAt[i]) || expired(u, i, watermark)) {
                     continue;
                 }
-                if (mine == null) {
-                    mine = list(userVerdicts.get());
-                }
-                boolean was = !fraud(entry.getKey(), userId, s, mine, onPlay ? before : null, onPlay ? null : before,
-                        shared);
-                boolean is = !fraud(entry.getKey(), userId, s, mine, onPlay ? after : null, onPlay ? null : after,
-                        shared);
+                boolean was = !fraud(u.playIds[i], userId, u.trackIds[i], u.playedAt[i], u.verdicts,
+                        onPlay ? before : null, onPlay ? null : before, shared);
+                boolean is = !fraud(u.playIds[i], userId, u.trackIds[i], u.playedAt[i], u.verdicts,
+                        onPlay ? after : null, onPlay ? null : after, shared);
                 if (was != is) {
-                    emit(s, is ? +1 : -1, out);
+                    emit(u, i, is ? +1 : -1, out);
                 }
             }
         });
@@ -194,47 +191,46 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AccrualDelta> out) throws Exception {
-        Iterator<Map.Entry<String, StoredPlay>> it = plays.iterator();
-        while (it.hasNext()) {
-            if (horizonMs(day(it.next().getValue().playedAt)) <= timestamp) {
-                it.remove();
-            }
+        UserPlays u = user.value();
+        if (u == null) {
+            return;
         }
-        if (plays.isEmpty()) {
-            plays.clear(); // an emptied map still holds an entry on some backends
-        }
+        u.removeIf(i -> horizonMs(day(u.playedAt[i])) <= timestamp);
         // Plays still kept or still accepted are of later days: played_at >= timestamp - retention.
         // A user verdict that ends before that can no longer cover anything.
         long oldestKeptMicros = (timestamp - retentionMs) * 1_000L;
-        List<Verdict> mine = list(userVerdicts.get());
-        List<Verdict> keep = new ArrayList<>(mine.size());
-        for (Verdict v : mine) {
-            if (v.validTo() == Long.MIN_VALUE || v.validTo() > oldestKeptMicros) {
-                keep.add(v);
-            }
-        }
-        if (plays.isEmpty() && keep.isEmpty()) {
-            userVerdicts.clear();
-        } else if (keep.size() != mine.size()) {
-            userVerdicts.update(keep);
+        u.verdicts.removeIf(v -> v.validTo() != Long.MIN_VALUE && v.validTo() <= oldestKeptMicros);
+        if (u.isEmpty()) {
+            user.clear();
+        } else {
+            user.update(u);
         }
     }
 
+    /**
+     * A play whose day has left the retention window but whose removal timer has not fired yet
+     * (timers fire after the watermark moves on): its counts are gone downstream, so it no longer
+     * changes them.
+     */
+    private boolean expired(UserPlays u, int i, long watermark) {
+        return horizonMs(day(u.playedAt[i])) <= watermark;
+    }
+
     /** Whether a kept play counts now: it passed steps 2-4, and no verdict on its user, play or track says fraud. */
-    private boolean counts(String playId, String userId, StoredPlay s, List<Verdict> mine,
-                           ReadOnlyBroadcastState<String, List<Verdict>> shared) throws Exception {
-        return s.payable && !fraud(playId, userId, s, mine, null, null, shared);
+    private static boolean counts(UserPlays u, int i, String userId,
+                                  ReadOnlyBroadcastState<String, List<Verdict>> shared) throws Exception {
+        return u.payable[i] && !fraud(u.playIds[i], userId, u.trackIds[i], u.playedAt[i], u.verdicts, null, null, shared);
     }
 
     /**
      * Step 1 of spec §4 through {@link VerdictIndex}. The play and track verdict lists may be given
      * (to ask "before" and "after" a broadcast verdict); null means "as in broadcast state".
      */
-    private static boolean fraud(String playId, String userId, StoredPlay s, List<Verdict> mine,
+    private static boolean fraud(String playId, String userId, String trackId, long playedAt, List<Verdict> mine,
                                  List<Verdict> onPlay, List<Verdict> onTrack,
                                  ReadOnlyBroadcastState<String, List<Verdict>> shared) throws Exception {
         List<Verdict> p = onPlay != null ? onPlay : list(shared.get(sharedKey("play", playId)));
-        List<Verdict> t = onTrack != null ? onTrack : list(shared.get(sharedKey("track", s.trackId)));
+        List<Verdict> t = onTrack != null ? onTrack : list(shared.get(sharedKey("track", trackId)));
         if (mine.isEmpty() && p.isEmpty() && t.isEmpty()) {
             return false;
         }
@@ -243,17 +239,17 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
         all.addAll(p);
         all.addAll(t);
         // Live, every verdict that has arrived is known: as-of is "now".
-        return new VerdictIndex(all, Long.MAX_VALUE).playIsFraud(playId, userId, s.trackId, s.playedAt);
+        return new VerdictIndex(all, Long.MAX_VALUE).playIsFraud(playId, userId, trackId, playedAt);
     }
 
-    private void emit(StoredPlay s, int delta, Collector<AccrualDelta> out) {
-        Catalogue.Credits credits = rules.catalogue().credits(s.trackId);
+    private void emit(UserPlays u, int i, int delta, Collector<AccrualDelta> out) {
+        Catalogue.Credits credits = rules.catalogue().credits(u.trackIds[i]);
         if (credits == null) {
             return;
         }
-        int day = day(s.playedAt);
+        int day = day(u.playedAt[i]);
         for (String artist : credits.artists()) {
-            out.collect(new AccrualDelta(day, artist, s.country, s.product, delta));
+            out.collect(new AccrualDelta(day, artist, u.countries[i], u.products[i], delta));
         }
     }
 

@@ -31,10 +31,10 @@ public final class IngestJob {
     public static final String USAGE = "ai_usage";
     public static final String VERDICTS = "fraud_verdicts";
     /**
-     * The accrual operator's uid; "-v2" since its kept plays are written by
-     * {@link LiveTypes.StoredPlaySerializer} (state of the first version cannot be restored into it).
+     * The accrual operator's uid; "-v3" since its state is one {@link UserPlays} per user (state of
+     * earlier versions cannot be restored into it).
      */
-    static final String ACCRUE_UID = "accrue-eligible-plays-v2";
+    static final String ACCRUE_UID = "accrue-eligible-plays-v3";
     /** "-v2" since counts are keyed by {@link AccrualKey} (one state value per key, not three). */
     static final String COUNT_UID = "count-accruals-v2";
 

@@ -26,8 +26,8 @@ public final class LiveTypes {
     public static final TypeInformation<UserEvent> USER_EVENT = new FixedSerializerTypeInfo<>(UserEvent.class, UserEventSerializer.INSTANCE);
     public static final TypeInformation<AccrualDelta> ACCRUAL_DELTA =
             new FixedSerializerTypeInfo<>(AccrualDelta.class, AccrualDeltaSerializer.INSTANCE);
-    public static final TypeInformation<StoredPlay> STORED_PLAY =
-            new FixedSerializerTypeInfo<>(StoredPlay.class, StoredPlaySerializer.INSTANCE);
+    public static final TypeInformation<UserPlays> USER_PLAYS =
+            new FixedSerializerTypeInfo<>(UserPlays.class, UserPlaysSerializer.INSTANCE);
     public static final TypeInformation<AccrualKey> ACCRUAL_KEY =
             new FixedSerializerTypeInfo<>(AccrualKey.class, AccrualKeySerializer.INSTANCE);
     public static final TypeInformation<AccrualBatch> ACCRUAL_BATCH =
@@ -269,60 +269,65 @@ public final class LiveTypes {
         }
     }
 
-    /** A kept play in the accrual state (one entry per play_id of a user). */
-    public static final class StoredPlaySerializer extends MutableRecordSerializer<StoredPlay> {
+    /** The accrual state of one user: the kept plays column by column, then the user's verdicts. */
+    public static final class UserPlaysSerializer extends MutableRecordSerializer<UserPlays> {
         private static final long serialVersionUID = 1L;
-        public static final StoredPlaySerializer INSTANCE = new StoredPlaySerializer();
+        public static final UserPlaysSerializer INSTANCE = new UserPlaysSerializer();
 
         @Override
-        public StoredPlay createInstance() {
-            return new StoredPlay();
+        public UserPlays createInstance() {
+            return new UserPlays();
         }
 
         @Override
-        public StoredPlay copy(StoredPlay from) {
-            StoredPlay s = new StoredPlay();
-            s.trackId = from.trackId;
-            s.playedAt = from.playedAt;
-            s.msPlayed = from.msPlayed;
-            s.country = from.country;
-            s.product = from.product;
-            s.payable = from.payable;
-            return s;
+        public UserPlays copy(UserPlays from) {
+            return from.copy();
         }
 
         @Override
-        public void serialize(StoredPlay s, DataOutputView out) throws IOException {
-            writeString(s.trackId, out);
-            out.writeLong(s.playedAt);
-            out.writeInt(s.msPlayed);
-            writeString(s.country, out);
-            writeString(s.product, out);
-            out.writeBoolean(s.payable);
+        public void serialize(UserPlays u, DataOutputView out) throws IOException {
+            out.writeInt(u.size);
+            for (int i = 0; i < u.size; i++) {
+                writeString(u.playIds[i], out);
+                writeString(u.trackIds[i], out);
+                out.writeLong(u.playedAt[i]);
+                out.writeInt(u.msPlayed[i]);
+                writeString(u.countries[i], out);
+                writeString(u.products[i], out);
+                out.writeBoolean(u.payable[i]);
+            }
+            out.writeInt(u.verdicts.size());
+            for (Verdict v : u.verdicts) {
+                writeVerdict(v, out);
+            }
         }
 
         @Override
-        public StoredPlay deserialize(DataInputView in) throws IOException {
-            StoredPlay s = new StoredPlay();
-            s.trackId = StringValue.readString(in);
-            s.playedAt = in.readLong();
-            s.msPlayed = in.readInt();
-            s.country = Canonical.country(StringValue.readString(in));
-            s.product = Canonical.product(StringValue.readString(in));
-            s.payable = in.readBoolean();
-            return s;
+        public UserPlays deserialize(DataInputView in) throws IOException {
+            int n = in.readInt();
+            UserPlays u = new UserPlays(Math.max(n, 4));
+            for (int i = 0; i < n; i++) {
+                int at = u.add(StringValue.readString(in));
+                u.set(at, StringValue.readString(in), in.readLong(), in.readInt(),
+                        Canonical.country(StringValue.readString(in)), Canonical.product(StringValue.readString(in)),
+                        in.readBoolean());
+            }
+            int v = in.readInt();
+            for (int i = 0; i < v; i++) {
+                u.verdicts.add(readVerdict(in));
+            }
+            return u;
         }
 
-
         @Override
-        public TypeSerializerSnapshot<StoredPlay> snapshotConfiguration() {
-            return new StoredPlaySnapshot();
+        public TypeSerializerSnapshot<UserPlays> snapshotConfiguration() {
+            return new UserPlaysSnapshot();
         }
     }
 
-    public static final class StoredPlaySnapshot extends SimpleTypeSerializerSnapshot<StoredPlay> {
-        public StoredPlaySnapshot() {
-            super(() -> StoredPlaySerializer.INSTANCE);
+    public static final class UserPlaysSnapshot extends SimpleTypeSerializerSnapshot<UserPlays> {
+        public UserPlaysSnapshot() {
+            super(() -> UserPlaysSerializer.INSTANCE);
         }
     }
 }

@@ -50,14 +50,22 @@ class LiveTypesTest {
         assertThat(roundTrip(LiveTypes.ACCRUAL_BATCH, b)).usingRecursiveComparison().isEqualTo(b.trimmed());
         AccrualKey k = new AccrualKey(20_000, "A1", "DE", "premium");
         assertThat(roundTrip(LiveTypes.ACCRUAL_KEY, k)).isEqualTo(k).hasSameHashCodeAs(k);
-        StoredPlay s = new StoredPlay();
-        s.trackId = "T1";
-        s.playedAt = -5L;
-        s.msPlayed = 31_000;
-        s.country = "FR";
-        s.product = null;
-        s.payable = true;
-        assertThat(roundTrip(LiveTypes.STORED_PLAY, s)).usingRecursiveComparison().isEqualTo(s);
+        UserPlays u = new UserPlays();
+        for (int n = 0; n < 40; n++) { // past the scan limit: the index is built, not written
+            int at = u.add("P" + n);
+            u.set(at, "T1", -5L + n, 31_000, "FR", n % 2 == 0 ? null : "free", n % 3 == 0);
+        }
+        assertThat(u.find("P33")).isEqualTo(33);
+        u.verdicts.add(new Verdict("V1", "user", "U1", Times.NULL, 123L, "fraud", 456L));
+        UserPlays back = roundTrip(LiveTypes.USER_PLAYS, u);
+        assertThat(back.size).isEqualTo(40);
+        assertThat(back.find("P33")).isEqualTo(33);
+        assertThat(back).usingRecursiveComparison().ignoringFields("timerDay", "index")
+                .isEqualTo(LiveTypes.USER_PLAYS.createSerializer(new org.apache.flink.api.common.serialization.SerializerConfigImpl()).copy(u));
+        u.removeIf(n -> n % 2 == 1);
+        assertThat(u.size).isEqualTo(20);
+        assertThat(u.find("P33")).isEqualTo(-1);
+        assertThat(u.find("P32")).isEqualTo(16);
     }
 
     @Test
