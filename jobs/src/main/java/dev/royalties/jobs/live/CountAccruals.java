@@ -37,7 +37,7 @@ public final class CountAccruals extends AbstractStreamOperator<AccrualBatch>
         implements OneInputStreamOperator<AccrualDelta, AccrualBatch>, Triggerable<AccrualKey, VoidNamespace> {
     private static final long serialVersionUID = 1L;
     /** A flush that took d ms is followed by one no sooner than COALESCE × d ms later. */
-    static final int COALESCE = 4;
+    static final int COALESCE = 8;
     static final int BATCH_ROWS = 4096;
 
     private final long retentionMs;
