@@ -21,13 +21,25 @@ public final class PlayClassifier implements Serializable {
     }
 
     public PlayStatus statusBeforeCap(Play p) {
+        return status(p, null, false);
+    }
+
+    /**
+     * The same, with the play's credits ({@link Catalogue#credits}, null when unmatched) already
+     * looked up by a caller that needs them too.
+     */
+    public PlayStatus statusBeforeCap(Play p, Catalogue.Credits knownCredits) {
+        return status(p, knownCredits, true);
+    }
+
+    private PlayStatus status(Play p, Catalogue.Credits knownCredits, boolean known) {
         if (verdicts.playIsFraud(p.playId, p.userId, p.trackId, p.playedAt)) {
             return PlayStatus.FRAUD;
         }
         if (p.msPlayed < policy.minPlayMs()) {
             return PlayStatus.SHORT;
         }
-        Catalogue.Credits credits = catalogue.credits(p.trackId);
+        Catalogue.Credits credits = known ? knownCredits : catalogue.credits(p.trackId);
         if (credits == null) {
             return PlayStatus.UNMATCHED;
         }

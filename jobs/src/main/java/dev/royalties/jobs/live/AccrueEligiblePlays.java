@@ -107,6 +107,7 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
         if (u == null) {
             u = new UserPlays();
         }
+        Catalogue.Credits credits = rules.catalogue().credits(p.trackId);
         int i = u.find(p.playId);
         if (i >= 0) {
             boolean wins = p.playedAt < u.playedAt[i] || (p.playedAt == u.playedAt[i] && p.msPlayed > u.msPlayed[i]);
@@ -121,13 +122,13 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
             i = u.add(p.playId);
         }
         u.set(i, p.trackId, p.playedAt, p.msPlayed, Canonical.country(p.country), Canonical.product(p.product),
-                withoutVerdicts.statusBeforeCap(p) == PlayStatus.ELIGIBLE);
+                withoutVerdicts.statusBeforeCap(p, credits) == PlayStatus.ELIGIBLE);
         if (day != u.timerDay) {
             ctx.timerService().registerEventTimeTimer(horizonMs(day));
             u.timerDay = day;
         }
         if (counts(u, i, p.userId, shared)) {
-            emit(u, i, +1, out);
+            emit(u, i, +1, credits, out);
         }
         user.update(u);
     }
@@ -243,7 +244,10 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
     }
 
     private void emit(UserPlays u, int i, int delta, Collector<AccrualDelta> out) {
-        Catalogue.Credits credits = rules.catalogue().credits(u.trackIds[i]);
+        emit(u, i, delta, rules.catalogue().credits(u.trackIds[i]), out);
+    }
+
+    private void emit(UserPlays u, int i, int delta, Catalogue.Credits credits, Collector<AccrualDelta> out) {
         if (credits == null) {
             return;
         }
