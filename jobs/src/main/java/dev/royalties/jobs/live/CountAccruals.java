@@ -26,9 +26,12 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * per delta. A flush turns every changed key into a row of an {@link AccrualBatch}; it runs on a
  * processing-time interval, before every checkpoint barrier (so a checkpoint never holds a count
  * that was not sent), before a watermark that ends a pending key's day, and at the end of input.
- * When a flush takes long (PostgreSQL busy, the sink is chained and writes synchronously), the next
- * one waits {@value #COALESCE} times as long: changes to the same key then coalesce into one row,
- * and the database gets a bounded share of the time instead of a write per play.
+ * While the input is live, flushes follow the interval (freshness first). While it is catching up
+ * (the newest event time is more than {@value #CATCH_UP_LAG_MS} ms behind the clock: a backlog after
+ * downtime, a replay, or a rate the job cannot follow at that interval), a flush that took d ms
+ * (the sink is chained and writes synchronously) is followed by one no sooner than
+ * {@value #COALESCE}·d later: changes to the same key coalesce into one row, and PostgreSQL gets at
+ * most about a ninth of the counting thread's time until the job has caught up.
  *
  * <p>State: one count per key, dropped with the day (event time: end of day + retention); the row
  * in PostgreSQL stays.
@@ -36,8 +39,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 public final class CountAccruals extends AbstractStreamOperator<AccrualBatch>
         implements OneInputStreamOperator<AccrualDelta, AccrualBatch>, Triggerable<AccrualKey, VoidNamespace> {
     private static final long serialVersionUID = 1L;
-    /** A flush that took d ms is followed by one no sooner than COALESCE × d ms later. */
+    /** While catching up, a flush that took d ms is followed by one no sooner than COALESCE × d ms later. */
     static final int COALESCE = 8;
+    /** Input whose newest event time is further behind the clock than this is being caught up on. */
+    static final long CATCH_UP_LAG_MS = 60_000;
     static final int BATCH_ROWS = 4096;
 
     private final long retentionMs;
@@ -47,6 +52,7 @@ public final class CountAccruals extends AbstractStreamOperator<AccrualBatch>
     private transient InternalTimerService<VoidNamespace> dayEnds;
     private transient Map<AccrualKey, long[]> pending;
     private transient long earliestPendingHorizon;
+    private transient long newestEventMs;
     private transient Counter rowsSent;
     private transient volatile long lastFlushMs;
 
@@ -63,6 +69,7 @@ public final class CountAccruals extends AbstractStreamOperator<AccrualBatch>
         dayEnds = getInternalTimerService("accrual-day-ends", VoidNamespaceSerializer.INSTANCE, this);
         pending = new HashMap<>();
         earliestPendingHorizon = Long.MAX_VALUE;
+        newestEventMs = Long.MIN_VALUE;
         rowsSent = getMetricGroup().counter("accrualRowsSent");
         getMetricGroup().gauge("lastAccrualFlushMs", () -> lastFlushMs);
         scheduleFlush(flushIntervalMs);
@@ -75,6 +82,9 @@ public final class CountAccruals extends AbstractStreamOperator<AccrualBatch>
     @Override
     public void processElement(StreamRecord<AccrualDelta> element) {
         AccrualDelta d = element.getValue();
+        if (element.hasTimestamp() && element.getTimestamp() > newestEventMs) {
+            newestEventMs = element.getTimestamp();
+        }
         long[] sum = pending.get(d.key);
         if (sum == null) {
             pending.put(d.key, new long[] {d.delta});
@@ -88,7 +98,8 @@ public final class CountAccruals extends AbstractStreamOperator<AccrualBatch>
         long now = getProcessingTimeService().getCurrentProcessingTime();
         getProcessingTimeService().registerTimer(now + delayMs, t -> {
             long took = flush();
-            scheduleFlush(Math.max(flushIntervalMs, COALESCE * took));
+            boolean catchingUp = newestEventMs != Long.MIN_VALUE && t - newestEventMs > CATCH_UP_LAG_MS;
+            scheduleFlush(catchingUp ? Math.max(flushIntervalMs, COALESCE * took) : flushIntervalMs);
         });
     }
 

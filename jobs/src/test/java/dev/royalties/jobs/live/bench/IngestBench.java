@@ -30,23 +30,32 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * the archive with live accruals on (real PostgreSQL), and produce-to-visible-accrual latency.
  *
  * <pre>
- * mvn -q -B -o -pl jobs -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
- *     -Dmdep.outputFile=/tmp/cp.txt
- * java -Xmx6g --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
- *   -cp jobs/target/test-classes:jobs/target/classes:udf/target/classes:$(cat /tmp/cp.txt) \
- *   dev.royalties.jobs.live.bench.IngestBench [plays=2000000] [parallelism=2] [probes=20] [flushMs=500] \
- *   [accruals=1]      (run from the jobs/ folder)
+ * conf/bench-ingest.sh [plays=2000000] [parallelism=2] [probes=20] [flushMs=500] [accruals=1] [loadRate=0]
+ *
+ * loadRate=N: the latency probes run while N plays per second of "now" go to the same topic.
  * </pre>
  */
 public final class IngestBench {
     private IngestBench() {}
 
-    public static void main(String[] argv) throws Exception {
+    public static void main(String[] argv) {
+        int status = 0;
+        try {
+            run(argv);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            status = 1;
+        }
+        System.exit(status); // the in-process broker's threads would keep the JVM alive
+    }
+
+    static void run(String[] argv) throws Exception {
         int plays = arg(argv, "plays", 2_000_000);
         int parallelism = arg(argv, "parallelism", 2);
         int probes = arg(argv, "probes", 20);
         int flushMs = arg(argv, "flushMs", 500);
         boolean accruals = arg(argv, "accruals", 1) == 1;
+        int loadRate = arg(argv, "loadRate", 0);
         Path work = Files.createTempDirectory("ingest-bench");
         String bootstrap = KafkaTestBroker.bootstrapServers();
         String db = PostgresTestDb.newDatabase();
@@ -95,22 +104,24 @@ public final class IngestBench {
                 IngestCommand.configuration(lo));
         IngestCommand.build(lenv, lo, UnaryOperator.identity());
         JobClient job = lenv.executeAsync("ingest bench (latency)");
+        Load load = loadRate > 0 ? Load.start(latencyTopic, loadRate) : null;
         long[] latencies = new long[probes];
         try (KafkaProducer<byte[], byte[]> producer = KafkaTestBroker.producer();
              Connection c = DriverManager.getConnection(db);
-             PreparedStatement q = c.prepareStatement("SELECT eligible_plays FROM live_accruals WHERE day = ?"
-                     + " AND artist_id = 'A00000' AND country = 'IS' AND product = 'student'")) {
+             PreparedStatement q = c.prepareStatement("SELECT coalesce(sum(eligible_plays), 0) FROM live_accruals"
+                     + " WHERE artist_id = 'A00000' AND country = 'IS' AND product = 'student'")) {
             Thread.sleep(5_000); // let the job start and the consumers join
-            long base = Times.micros(Instant.parse("2026-01-01T12:00:00Z"));
             for (int i = 0; i < probes; i++) {
-                long playedAt = base + i * 86_400_000_000L;
-                Play p = new Play("probe-" + i, "probe-user", "T00000", playedAt, 60_000, "IS", "student");
+                // "now", as live traffic (an old played_at would be behind the load's watermark); the
+                // country IS is never in the load, so the probes' count is theirs alone
+                Play p = new Play("probe-" + i, "probe-user", "T00000", Times.micros(Instant.now()), 60_000, "IS",
+                        "student");
                 long sent = System.nanoTime();
                 producer.send(new ProducerRecord<>(latencyTopic, LiveJson.toJson(p))).get();
-                q.setObject(1, java.time.LocalDate.ofEpochDay(Math.floorDiv(playedAt, 86_400_000_000L)));
                 while (true) {
                     try (ResultSet rs = q.executeQuery()) {
-                        if (rs.next()) {
+                        rs.next();
+                        if (rs.getLong(1) > i) {
                             break;
                         }
                     }
@@ -122,13 +133,65 @@ public final class IngestBench {
                 latencies[i] = (System.nanoTime() - sent) / 1_000_000;
             }
         } finally {
+            if (load != null) {
+                load.stop();
+            }
             job.cancel().get();
         }
         Arrays.sort(latencies);
-        System.out.printf("produce-to-visible-accrual latency over %d probes (flush %d ms): min %d ms, median %d ms, "
-                        + "p90 %d ms, max %d ms%n", probes, flushMs, latencies[0], latencies[probes / 2],
-                latencies[(int) (probes * 0.9)], latencies[probes - 1]);
-        System.exit(0);
+        System.out.printf("produce-to-visible-accrual latency over %d probes (flush %d ms, %s): min %d ms, median %d ms, "
+                        + "p90 %d ms, max %d ms%n", probes, flushMs,
+                load == null ? "idle job" : String.format("under a load of %,d plays/s, %,d sent", loadRate, load.sent),
+                latencies[0], latencies[probes / 2], latencies[(int) (probes * 0.9)], latencies[probes - 1]);
+    }
+
+    /** Plays of "now" at a steady rate (10 ms ticks) while the latency probes run. */
+    static final class Load implements Runnable {
+        private final String topic;
+        private final int perSecond;
+        private final Thread thread;
+        private volatile boolean running = true;
+        volatile long sent;
+
+        private Load(String topic, int perSecond) {
+            this.topic = topic;
+            this.perSecond = perSecond;
+            this.thread = new Thread(this, "bench-load");
+        }
+
+        static Load start(String topic, int perSecond) {
+            Load l = new Load(topic, perSecond);
+            l.thread.start();
+            return l;
+        }
+
+        @Override
+        public void run() {
+            String[] countries = {"DE", "FR", "SE", "GB", "US", "BR"};
+            String[] products = {"premium", "family", "student", "free"};
+            SplittableRandom rnd = new SplittableRandom(7);
+            long start = System.nanoTime();
+            try (KafkaProducer<byte[], byte[]> producer = KafkaTestBroker.producer()) {
+                while (running) {
+                    long due = (System.nanoTime() - start) / 1_000_000L * perSecond / 1_000L;
+                    long now = Times.micros(Instant.now());
+                    for (; sent < due; sent++) {
+                        Play p = new Play("L" + sent, "U" + rnd.nextInt(200_000),
+                                String.format("T%05d", rnd.nextInt(10_000)), now, 30_000 + rnd.nextInt(200_000),
+                                countries[rnd.nextInt(countries.length)], products[rnd.nextInt(products.length)]);
+                        producer.send(new ProducerRecord<>(topic, LiveJson.toJson(p)));
+                    }
+                    Thread.sleep(10);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
     }
 
     /** Notes when the first play passes validation: the job is up, consumers joined, data flowing. */
@@ -206,7 +269,7 @@ public final class IngestBench {
         List<String> a = new ArrayList<>(List.of("--bootstrap-servers", bootstrap, "--archive", archive.toString(),
                 "--plays-topic", playsTopic, "--usage-topic", u, "--verdicts-topic", v, "--group-id", playsTopic,
                 "--reference", reference.toString(), "--parallelism", "" + parallelism,
-                "--checkpoint-interval-ms", System.getProperty("x.cp", "10000"), "--idleness-ms", "1000", "--accrual-flush-ms", "" + flushMs));
+                "--checkpoint-interval-ms", "10000", "--idleness-ms", "1000", "--accrual-flush-ms", "" + flushMs));
         if (db != null) {
             a.addAll(List.of("--jdbc-url", db));
         }
