@@ -19,7 +19,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  */
 final class ColumnConverters {
     private static final long JULIAN_EPOCH_DAY = 2_440_588L;
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
+    private static final long MICROS_PER_DAY = dev.royalties.rules.Times.MICROS_PER_DAY;
 
     private ColumnConverters() {}
 

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoField;
  */
 public final class Times {
     public static final long NULL = Long.MIN_VALUE;
+    public static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private static final DateTimeFormatter SQL_STYLE = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd HH:mm:ss")
@@ -20,6 +21,11 @@ public final class Times {
             .toFormatter();
 
     private Times() {}
+
+    /** The UTC day of a timestamp, as days since 1970-01-01 (what dt= folders and live accruals key on). */
+    public static int utcDay(long micros) {
+        return (int) Math.floorDiv(micros, MICROS_PER_DAY);
+    }
 
     public static long micros(Instant i) {
         return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000);

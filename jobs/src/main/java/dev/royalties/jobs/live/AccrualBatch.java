@@ -40,10 +40,6 @@ public final class AccrualBatch {
         return size == days.length;
     }
 
-    public Accrual get(int i) {
-        return new Accrual(days[i], artistIds[i], countries[i], products[i], eligiblePlays[i]);
-    }
-
     /** The columns trimmed to size (what the statement binds). */
     public AccrualBatch trimmed() {
         if (size == days.length) {

@@ -4,6 +4,7 @@ import dev.royalties.rules.Catalogue;
 import dev.royalties.rules.Play;
 import dev.royalties.rules.PlayClassifier;
 import dev.royalties.rules.PlayStatus;
+import dev.royalties.rules.Times;
 import dev.royalties.rules.Verdict;
 import dev.royalties.rules.VerdictIndex;
 import java.util.ArrayList;
@@ -47,7 +48,6 @@ import org.apache.flink.util.Collector;
 public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<String, UserEvent, Verdict, AccrualDelta> {
     private static final long serialVersionUID = 1L;
     static final long DAY_MS = 86_400_000L;
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     /** Verdicts on plays and tracks by "play\0id" / "track\0id". */
     public static final MapStateDescriptor<String, List<Verdict>> BROADCAST_VERDICTS = new MapStateDescriptor<>(
@@ -76,10 +76,6 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
         beyondRetention = getRuntimeContext().getMetricGroup().counter("playsBeyondRetention");
     }
 
-    static int day(long micros) {
-        return (int) Math.floorDiv(micros, MICROS_PER_DAY);
-    }
-
     /** The watermark at which a day's plays leave state (end of the day + retention), in ms. */
     long horizonMs(int day) {
         return (day + 1L) * DAY_MS + retentionMs;
@@ -97,7 +93,7 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
 
     private void onPlay(Play p, ReadOnlyContext ctx, ReadOnlyBroadcastState<String, List<Verdict>> shared,
                         Collector<AccrualDelta> out) throws Exception {
-        int day = day(p.playedAt);
+        int day = Times.utcDay(p.playedAt);
         long watermark = ctx.timerService().currentWatermark();
         if (horizonMs(day) <= watermark) {
             beyondRetention.inc();
@@ -144,7 +140,7 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
         u.verdicts.add(v);
         if (v.validTo() != Long.MIN_VALUE) {
             // dropped once the last day it covers leaves the retention window, plays or not
-            ctx.timerService().registerEventTimeTimer(horizonMs(day(v.validTo() - 1)));
+            ctx.timerService().registerEventTimeTimer(horizonMs(Times.utcDay(v.validTo() - 1)));
         }
         long watermark = ctx.timerService().currentWatermark();
         for (int i = 0; i < u.size; i++) {
@@ -196,7 +192,7 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
         if (u == null) {
             return;
         }
-        u.removeIf(i -> horizonMs(day(u.playedAt[i])) <= timestamp);
+        u.removeIf(i -> horizonMs(Times.utcDay(u.playedAt[i])) <= timestamp);
         // Plays still kept or still accepted are of later days: played_at >= timestamp - retention.
         // A user verdict that ends before that can no longer cover anything.
         long oldestKeptMicros = (timestamp - retentionMs) * 1_000L;
@@ -214,7 +210,7 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
      * changes them.
      */
     private boolean expired(UserPlays u, int i, long watermark) {
-        return horizonMs(day(u.playedAt[i])) <= watermark;
+        return horizonMs(Times.utcDay(u.playedAt[i])) <= watermark;
     }
 
     /** Whether a kept play counts now: it passed steps 2-4, and no verdict on its user, play or track says fraud. */
@@ -251,7 +247,7 @@ public final class AccrueEligiblePlays extends KeyedBroadcastProcessFunction<Str
         if (credits == null) {
             return;
         }
-        int day = day(u.playedAt[i]);
+        int day = Times.utcDay(u.playedAt[i]);
         for (String artist : credits.artists()) {
             out.collect(new AccrualDelta(day, artist, u.countries[i], u.products[i], delta));
         }

@@ -3,6 +3,7 @@ package dev.royalties.jobs.live;
 import static dev.royalties.io.ColumnType.STRING;
 
 import dev.royalties.io.ParquetRows;
+import dev.royalties.io.RowExtractor;
 import dev.royalties.io.TableSchema;
 import dev.royalties.io.Tables;
 import dev.royalties.rules.Play;
@@ -10,6 +11,7 @@ import dev.royalties.rules.Usage;
 import dev.royalties.rules.Verdict;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 
@@ -35,49 +37,36 @@ public final class Archive {
 
     private Archive() {}
 
-    private static OutputFileConfig parquetFiles() {
-        return OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet").build();
-    }
-
     public static FileSink<Play> plays(String archive) {
-        return FileSink.forBulkFormat(new Path(archive, Tables.PLAYS.name()),
-                        ParquetRows.<Play>sinkFormat(Tables.PLAYS, Tables::row))
-                .withBucketAssigner(new EventDayBuckets<Play>(p -> p.playedAt))
-                .withOutputFileConfig(parquetFiles())
-                .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .build();
+        return table(archive, Tables.PLAYS.name(), Tables.PLAYS, Tables::row, new EventDayBuckets<Play>(p -> p.playedAt));
     }
 
     public static FileSink<Usage> usage(String archive) {
-        return FileSink.forBulkFormat(new Path(archive, Tables.AI_USAGE.name()),
-                        ParquetRows.<Usage>sinkFormat(Tables.AI_USAGE, Tables::row))
-                .withBucketAssigner(new EventDayBuckets<Usage>(u -> u.usedAt))
-                .withOutputFileConfig(parquetFiles())
-                .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .build();
+        return table(archive, Tables.AI_USAGE.name(), Tables.AI_USAGE, Tables::row,
+                new EventDayBuckets<Usage>(u -> u.usedAt));
     }
 
     public static FileSink<Verdict> verdicts(String archive) {
-        return FileSink.forBulkFormat(new Path(archive, Tables.FRAUD_VERDICTS.name()),
-                        ParquetRows.<Verdict>sinkFormat(Tables.FRAUD_VERDICTS, Tables::row))
-                .withBucketAssigner(new EventDayBuckets<Verdict>(Verdict::decidedAt))
-                .withOutputFileConfig(parquetFiles())
-                .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .build();
+        return table(archive, Tables.FRAUD_VERDICTS.name(), Tables.FRAUD_VERDICTS, Tables::row,
+                new EventDayBuckets<Verdict>(Verdict::decidedAt));
     }
 
     public static FileSink<Quarantined> quarantine(String archive) {
-        return FileSink.forBulkFormat(new Path(archive, QUARANTINE_FOLDER),
-                        ParquetRows.<Quarantined>sinkFormat(QUARANTINE, Quarantined::row))
-                .withBucketAssigner(new QuarantineBuckets())
-                .withOutputFileConfig(parquetFiles())
+        return table(archive, QUARANTINE_FOLDER, QUARANTINE, Quarantined::row, new QuarantineBuckets());
+    }
+
+    /** Parquet part files under ARCHIVE/folder, in the assigner's sub-folders, committed on checkpoints. */
+    private static <T> FileSink<T> table(String archive, String folder, TableSchema schema, RowExtractor<T> row,
+                                         BucketAssigner<T, String> buckets) {
+        return FileSink.forBulkFormat(new Path(archive, folder), ParquetRows.sinkFormat(schema, row))
+                .withBucketAssigner(buckets)
+                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet").build())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .build();
     }
 
     /** TABLE/dt=DAY of the Kafka receive time (the row's own timestamp may be what is broken). */
-    static final class QuarantineBuckets
-            implements org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner<Quarantined, String> {
+    static final class QuarantineBuckets implements BucketAssigner<Quarantined, String> {
         private static final long serialVersionUID = 1L;
 
         @Override

@@ -1,5 +1,6 @@
 package dev.royalties.jobs.live;
 
+import dev.royalties.rules.Times;
 import java.io.Serializable;
 import java.time.LocalDate;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
@@ -13,7 +14,6 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
  */
 public final class EventDayBuckets<T> implements BucketAssigner<T, String> {
     private static final long serialVersionUID = 1L;
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     /** The event time of a row, in micros since the epoch, or Long.MIN_VALUE. */
     @FunctionalInterface
@@ -21,29 +21,34 @@ public final class EventDayBuckets<T> implements BucketAssigner<T, String> {
         long micros(T row);
     }
 
-    private final String prefix;
     private final EventTime<T> time;
+    /** The folder of the last day seen: rows come mostly in day order, one string per day, not per row. */
+    private transient int lastDay;
+    private transient String lastFolder;
 
     public EventDayBuckets(EventTime<T> time) {
-        this("", time);
-    }
-
-    /** @param prefix a bucket path prefix such as "plays/" (for the quarantine, one sink for all tables) */
-    public EventDayBuckets(String prefix, EventTime<T> time) {
-        this.prefix = prefix;
         this.time = time;
     }
 
     @Override
     public String getBucketId(T element, Context context) {
-        return prefix + dayFolder(time.micros(element));
+        long micros = time.micros(element);
+        if (micros == Times.NULL) {
+            return dayFolder(micros);
+        }
+        int day = Times.utcDay(micros);
+        if (lastFolder == null || day != lastDay) {
+            lastFolder = dayFolder(micros);
+            lastDay = day;
+        }
+        return lastFolder;
     }
 
     public static String dayFolder(long micros) {
-        if (micros == Long.MIN_VALUE) {
+        if (micros == Times.NULL) {
             return "dt=unknown";
         }
-        return "dt=" + LocalDate.ofEpochDay(Math.floorDiv(micros, MICROS_PER_DAY));
+        return "dt=" + LocalDate.ofEpochDay(Times.utcDay(micros));
     }
 
     @Override

@@ -43,78 +43,69 @@ public final class LiveJson {
 
     public static Play play(byte[] json) throws BadRecord {
         Play p = new Play();
-        try (JsonParser jp = open(json)) {
-            while (nextField(jp)) {
-                String name = jp.currentName();
-                jp.nextToken();
-                switch (name) {
-                    case "play_id" -> p.playId = text(jp, name);
-                    case "user_id" -> p.userId = text(jp, name);
-                    case "track_id" -> p.trackId = text(jp, name);
-                    case "played_at" -> p.playedAt = time(jp, name);
-                    case "ms_played" -> p.msPlayed = int32(jp, name);
-                    case "country" -> p.country = text(jp, name);
-                    case "product" -> p.product = text(jp, name);
-                    default -> jp.skipChildren();
-                }
+        readObject(json, (name, jp) -> {
+            switch (name) {
+                case "play_id" -> p.playId = text(jp, name);
+                case "user_id" -> p.userId = text(jp, name);
+                case "track_id" -> p.trackId = text(jp, name);
+                case "played_at" -> p.playedAt = time(jp, name);
+                case "ms_played" -> p.msPlayed = int32(jp, name);
+                case "country" -> p.country = text(jp, name);
+                case "product" -> p.product = text(jp, name);
+                default -> jp.skipChildren();
             }
-            end(jp);
-        } catch (JsonProcessingException e) {
-            throw malformed(e);
-        } catch (IOException e) {
-            throw new BadRecord("unreadable: " + oneLine(e.getMessage()));
-        }
+        });
         return p;
     }
 
     public static Usage usage(byte[] json) throws BadRecord {
         Usage u = new Usage();
-        try (JsonParser jp = open(json)) {
-            while (nextField(jp)) {
-                String name = jp.currentName();
-                jp.nextToken();
-                switch (name) {
-                    case "usage_id" -> u.usageId = text(jp, name);
-                    case "licensee_id" -> u.licenseeId = text(jp, name);
-                    case "model_id" -> u.modelId = text(jp, name);
-                    case "track_id" -> u.trackId = text(jp, name);
-                    case "scope" -> u.scope = text(jp, name);
-                    case "used_at" -> u.usedAt = time(jp, name);
-                    case "units" -> u.units = int64(jp, name);
-                    default -> jp.skipChildren();
-                }
+        readObject(json, (name, jp) -> {
+            switch (name) {
+                case "usage_id" -> u.usageId = text(jp, name);
+                case "licensee_id" -> u.licenseeId = text(jp, name);
+                case "model_id" -> u.modelId = text(jp, name);
+                case "track_id" -> u.trackId = text(jp, name);
+                case "scope" -> u.scope = text(jp, name);
+                case "used_at" -> u.usedAt = time(jp, name);
+                case "units" -> u.units = int64(jp, name);
+                default -> jp.skipChildren();
             }
-            end(jp);
-        } catch (JsonProcessingException e) {
-            throw malformed(e);
-        } catch (IOException e) {
-            throw new BadRecord("unreadable: " + oneLine(e.getMessage()));
-        }
+        });
         return u;
     }
 
     public static Verdict verdict(byte[] json) throws BadRecord {
-        String id = null;
-        String subjectType = null;
-        String subjectId = null;
-        String decision = null;
-        long from = Times.NULL;
-        long to = Times.NULL;
-        long decidedAt = Times.NULL;
+        String[] text = new String[4]; // verdict_id, subject_type, subject_id, decision
+        long[] time = {Times.NULL, Times.NULL, Times.NULL}; // valid_from, valid_to, decided_at
+        readObject(json, (name, jp) -> {
+            switch (name) {
+                case "verdict_id" -> text[0] = text(jp, name);
+                case "subject_type" -> text[1] = text(jp, name);
+                case "subject_id" -> text[2] = text(jp, name);
+                case "decision" -> text[3] = text(jp, name);
+                case "valid_from" -> time[0] = time(jp, name);
+                case "valid_to" -> time[1] = time(jp, name);
+                case "decided_at" -> time[2] = time(jp, name);
+                default -> jp.skipChildren();
+            }
+        });
+        return new Verdict(text[0], text[1], text[2], time[0], time[1], text[3], time[2]);
+    }
+
+    /** Reads one field's value (the parser stands on it); unknown fields are skipped by the caller's switch. */
+    @FunctionalInterface
+    private interface FieldReader {
+        void read(String name, JsonParser jp) throws IOException, BadRecord;
+    }
+
+    /** One JSON object, field by field, then nothing after it; any parse failure is a {@link BadRecord}. */
+    private static void readObject(byte[] json, FieldReader fields) throws BadRecord {
         try (JsonParser jp = open(json)) {
             while (nextField(jp)) {
                 String name = jp.currentName();
                 jp.nextToken();
-                switch (name) {
-                    case "verdict_id" -> id = text(jp, name);
-                    case "subject_type" -> subjectType = text(jp, name);
-                    case "subject_id" -> subjectId = text(jp, name);
-                    case "valid_from" -> from = time(jp, name);
-                    case "valid_to" -> to = time(jp, name);
-                    case "decision" -> decision = text(jp, name);
-                    case "decided_at" -> decidedAt = time(jp, name);
-                    default -> jp.skipChildren();
-                }
+                fields.read(name, jp);
             }
             end(jp);
         } catch (JsonProcessingException e) {
@@ -122,7 +113,6 @@ public final class LiveJson {
         } catch (IOException e) {
             throw new BadRecord("unreadable: " + oneLine(e.getMessage()));
         }
-        return new Verdict(id, subjectType, subjectId, from, to, decision, decidedAt);
     }
 
     private static JsonParser open(byte[] json) throws IOException, BadRecord {
