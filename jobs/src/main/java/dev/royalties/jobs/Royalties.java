@@ -49,11 +49,15 @@ public final class Royalties {
     /** True when Flink runs this main() in a JobManager (REST /jars/run, application mode). */
     public static boolean insideJobManager() {
         try {
-            return "embedded".equals(StreamExecutionEnvironment.getExecutionEnvironment().getConfiguration()
-                    .get(DeploymentOptions.TARGET));
+            return insideJobManager(StreamExecutionEnvironment.getExecutionEnvironment().getConfiguration());
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** The same, for a job's configuration (Flink sets the "embedded" target in a JobManager). */
+    public static boolean insideJobManager(org.apache.flink.configuration.ReadableConfig conf) {
+        return "embedded".equals(conf.get(DeploymentOptions.TARGET));
     }
 
     /** Runs a command; a failure becomes one line on {@code err} and a non-zero exit code. */

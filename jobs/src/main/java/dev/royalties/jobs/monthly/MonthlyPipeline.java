@@ -27,7 +27,7 @@ public final class MonthlyPipeline {
                 .transform("validate-plays", Streams.PLAY, new ValidateEvents<>(EventContract.PLAYS, ref.period()))
                 .uid("validate-plays");
         SingleOutputStreamOperator<Play> candidates = validPlays
-                .keyBy(new ShuffleKeys.PlayId(), ShuffleKeys.TYPE)
+                .keyBy(p -> ShuffleKeys.of(p.playId), ShuffleKeys.TYPE)
                 .reduce(Duplicates::merge).name("dedup-plays").uid("dedup-plays")
                 .transform("classify-plays", Streams.PLAY, new ClassifyPlays(
                         new PlayClassifier(ref.verdicts(), ref.catalogue(), ref.policy())))
@@ -36,7 +36,7 @@ public final class MonthlyPipeline {
                 .union(candidates.getSideOutput(Streams.PARTIALS));
         if (ref.policy().capped()) {
             partials = partials.union(candidates
-                    .keyBy(new ShuffleKeys.User(), ShuffleKeys.TYPE)
+                    .keyBy(p -> ShuffleKeys.of(p.userId), ShuffleKeys.TYPE)
                     .process(new ApplyUserCap(ref.policy().userMonthlyCap())).name("apply-user-cap")
                     .uid("apply-user-cap")
                     .transform("merge-capped-tallies", Streams.PARTIAL, new MergeTallies())
@@ -48,7 +48,7 @@ public final class MonthlyPipeline {
                 .transform("validate-ai-usage", Streams.USAGE, new ValidateEvents<>(EventContract.USAGE, ref.period()))
                 .uid("validate-ai-usage");
         SingleOutputStreamOperator<dev.royalties.rules.AiViolation> violations = validUsage
-                .keyBy(new ShuffleKeys.UsageId(), ShuffleKeys.TYPE)
+                .keyBy(u -> ShuffleKeys.of(u.usageId), ShuffleKeys.TYPE)
                 .reduce(Duplicates::merge).name("dedup-ai-usage").uid("dedup-ai-usage")
                 .transform("account-ai-usage", Streams.VIOLATION, new AccountAiUsage(new AiLedger(ref.catalogue(),
                         ref.verdicts(), ref.consent(), ref.licensedPools())))

@@ -94,7 +94,7 @@ public final class MonthlyRun {
      * before anything runs rather than leaving a job whose outputs nobody promotes.
      */
     private static void refuseDetached(org.apache.flink.configuration.ReadableConfig conf) {
-        if ("embedded".equals(conf.get(DeploymentOptions.TARGET)) && !conf.get(DeploymentOptions.ATTACHED)) {
+        if (dev.royalties.jobs.Royalties.insideJobManager(conf) && !conf.get(DeploymentOptions.ATTACHED)) {
             throw new UsageException("monthly must run attached: it promotes its outputs and writes the manifest"
                     + " once the job has finished; submit with `flink run` (without -d) or run `java -jar`,"
                     + " not through the REST API's /jars/run");

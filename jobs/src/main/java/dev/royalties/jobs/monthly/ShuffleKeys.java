@@ -1,10 +1,7 @@
 package dev.royalties.jobs.monthly;
 
-import dev.royalties.rules.Play;
-import dev.royalties.rules.Usage;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
 
 /**
@@ -19,31 +16,9 @@ final class ShuffleKeys {
 
     private ShuffleKeys() {}
 
-    static final class PlayId implements KeySelector<Play, Tuple2<Long, String>> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple2<Long, String> getKey(Play p) {
-            return Tuple2.of(hash(p.playId), p.playId);
-        }
-    }
-
-    static final class User implements KeySelector<Play, Tuple2<Long, String>> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple2<Long, String> getKey(Play p) {
-            return Tuple2.of(hash(p.userId), p.userId);
-        }
-    }
-
-    static final class UsageId implements KeySelector<Usage, Tuple2<Long, String>> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple2<Long, String> getKey(Usage u) {
-            return Tuple2.of(hash(u.usageId), u.usageId);
-        }
+    /** The shuffle key of an id (play_id, user_id, usage_id). */
+    static Tuple2<Long, String> of(String id) {
+        return Tuple2.of(hash(id), id);
     }
 
     /** FNV-1a over the chars, then a murmur finalizer so that close ids land far apart. */

@@ -3,6 +3,7 @@ package dev.royalties.jobs.sql;
 import dev.royalties.io.Column;
 import dev.royalties.io.TableSchema;
 import dev.royalties.io.Tables;
+import dev.royalties.testing.InputFolder;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -14,15 +15,12 @@ import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * The worked example's output folder for the SQL and DuckDB tests: the monthly run itself, run
  * twice (revision 1 as-of 2026-11-05, the backfill revision 2 as-of 2026-12-20), plus a revision 3
  * without a manifest (a failed run) whose numbers are all wrong (seven times revision 2's), so
  * that a query that reads an incomplete revision gives itself away. Built once per test JVM.
- * {@link #write} builds the same from the expected CSVs with the job's Parquet writer (no Flink).
  */
 public final class ExampleOutputs {
     public static final String PERIOD = "2026-10";
@@ -57,15 +55,6 @@ public final class ExampleOutputs {
         return shared;
     }
 
-    public static Path write(Path out) throws IOException {
-        for (int rev = 1; rev <= 2; rev++) {
-            writeRevision(out, rev, rev, false);
-            manifest(out, rev);
-        }
-        writeRevision(out, 3, 2, true);
-        return out;
-    }
-
     private static void writeRevision(Path out, int revision, int from, boolean corrupt) throws IOException {
         for (TableSchema t : List.of(Tables.ARTIST_PAYMENTS, Tables.POOL_RECONCILIATION, Tables.AI_VIOLATIONS,
                 Tables.ADJUSTMENTS)) {
@@ -85,6 +74,10 @@ public final class ExampleOutputs {
             }
         }
         write(out, Tables.QUARANTINE, revision, quarantine);
+    }
+
+    private static void write(Path out, TableSchema t, int revision, List<Object[]> rows) throws IOException {
+        new InputFolder(out).write(t, t.name() + "/period=" + PERIOD + "/revision=" + revision + "/part-0.parquet", rows);
     }
 
     private static Object[] values(TableSchema t, Map<String, String> r, boolean corrupt) {
@@ -110,23 +103,5 @@ public final class ExampleOutputs {
     public static long micros(String timestamp) {
         LocalDateTime t = LocalDateTime.parse(timestamp, TS);
         return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1_000;
-    }
-
-    private static void write(Path out, TableSchema t, int revision, List<Object[]> rows) throws IOException {
-        Path dir = out.resolve(t.name()).resolve("period=" + PERIOD).resolve("revision=" + revision);
-        Files.createDirectories(dir);
-        try (ParquetWriter<Object[]> w = dev.royalties.io.ParquetRows.writer(
-                new LocalOutputFile(dir.resolve("part-0.parquet")), t)) {
-            for (Object[] row : rows) {
-                w.write(row);
-            }
-        }
-    }
-
-    private static void manifest(Path out, int revision) throws IOException {
-        Path dir = out.resolve("_runs").resolve("period=" + PERIOD).resolve("revision=" + revision);
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("manifest.json"), "{\n  \"period\": \"" + PERIOD + "\",\n  \"revision\": "
-                + revision + ",\n  \"fixture\": true\n}\n");
     }
 }
