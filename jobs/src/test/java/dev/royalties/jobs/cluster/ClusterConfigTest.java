@@ -46,7 +46,7 @@ class ClusterConfigTest {
         compose = new Yaml().load(Files.readString(DOCKER.resolve("docker-compose.yml")));
         services = (Map<String, Object>) compose.get("services");
         conf = new LinkedHashMap<>();
-        flatten("", new Yaml().load(Files.readString(ROOT.resolve("conf/flink/config.yaml"))), conf);
+        conf.putAll(FlinkCluster.flatYaml(Files.readString(ROOT.resolve("conf/flink/config.yaml"))));
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(ROOT.resolve("pom.xml").toFile());
         pom = new LinkedHashMap<>();
         var props = d.getElementsByTagName("properties").item(0).getChildNodes();
@@ -54,15 +54,6 @@ class ClusterConfigTest {
             if (props.item(i).getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
                 pom.put(props.item(i).getNodeName(), props.item(i).getTextContent().strip());
             }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static void flatten(String prefix, Object node, Map<String, String> out) {
-        if (node instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> flatten(prefix.isEmpty() ? k.toString() : prefix + "." + k, v, out));
-        } else {
-            out.put(prefix, String.valueOf(node));
         }
     }
 
@@ -98,7 +89,7 @@ class ClusterConfigTest {
 
     static Map<String, String> flinkProperties(String service) {
         Map<String, String> props = new LinkedHashMap<>();
-        flatten("", new Yaml().load(environment(service).get("FLINK_PROPERTIES")), props);
+        props.putAll(FlinkCluster.flatYaml(environment(service).get("FLINK_PROPERTIES")));
         return props;
     }
 

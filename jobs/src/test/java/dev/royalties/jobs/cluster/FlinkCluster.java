@@ -2,7 +2,6 @@ package dev.royalties.jobs.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +67,7 @@ public final class FlinkCluster implements AutoCloseable {
         Path conf = Files.createDirectories(work.resolve("conf"));
         Files.createDirectories(work.resolve("log"));
         Files.createDirectories(work.resolve("tmp"));
-        Map<String, Object> settings = flatten(new YAMLMapper().readTree(confTemplate.toFile()));
+        Map<String, Object> settings = new LinkedHashMap<>(flatYaml(Files.readString(confTemplate)));
         int restPort = freePort();
         settings.put("rest.port", restPort);
         settings.put("rest.address", "127.0.0.1");
@@ -355,21 +353,18 @@ public final class FlinkCluster implements AutoCloseable {
         return s.isEmpty() ? List.of() : Arrays.asList(s.split("\\s+"));
     }
 
-    /** A YAML tree as Flink's flattened keys ("a.b.c"), values as text. */
-    static Map<String, Object> flatten(JsonNode node) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        flatten("", node, out);
+    /** A YAML document as Flink's flattened keys ("a.b.c"), values as text. */
+    static Map<String, String> flatYaml(String yaml) {
+        Map<String, String> out = new LinkedHashMap<>();
+        flatten("", new org.yaml.snakeyaml.Yaml().load(yaml), out);
         return out;
     }
 
-    private static void flatten(String prefix, JsonNode node, Map<String, Object> out) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
-            }
+    private static void flatten(String prefix, Object node, Map<String, String> out) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> flatten(prefix.isEmpty() ? k.toString() : prefix + "." + k, v, out));
         } else {
-            out.put(prefix, node.asText());
+            out.put(prefix, String.valueOf(node));
         }
     }
 
