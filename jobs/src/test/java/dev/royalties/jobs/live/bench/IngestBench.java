@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -30,8 +32,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * the archive with live accruals on (real PostgreSQL), and produce-to-visible-accrual latency.
  *
  * <pre>
- * conf/bench-ingest.sh [plays=2000000] [parallelism=2] [probes=20] [flushMs=500] [accruals=1] [loadRate=0]
+ * conf/bench-ingest.sh [plays=2000000] [warmup=2000000] [parallelism=2] [probes=20] [flushMs=500] [accruals=1] [loadRate=0]
  *
+ * warmup=N: first ingest N plays with the same job in the same JVM (its own topic, archive and
+ *   database), so that the measured run sees compiled code, as a long-running TaskManager does;
+ *   both runs are reported. warmup=0: the measured run is a cold JVM's.
  * loadRate=N: the latency probes run while N plays per second of "now" go to the same topic.
  * </pre>
  */
@@ -56,48 +61,23 @@ public final class IngestBench {
         int flushMs = arg(argv, "flushMs", 500);
         boolean accruals = arg(argv, "accruals", 1) == 1;
         int loadRate = arg(argv, "loadRate", 0);
+        int warmup = arg(argv, "warmup", 2_000_000);
         Path work = Files.createTempDirectory("ingest-bench");
         String bootstrap = KafkaTestBroker.bootstrapServers();
-        String db = PostgresTestDb.newDatabase();
-        PostgresTestDb.runScript(db, PostgresTestDb.repoRoot().resolve("sql/jdbc/live_accruals.sql"));
         Path reference = catalogue(work.resolve("reference"), 10_000);
 
         // ---- throughput: a backlog of plays, ingested by a --bounded run (archive + accruals) ----
-        String playsTopic = KafkaTestBroker.newTopic("bench-plays", 4);
-        long t0 = System.nanoTime();
-        produce(playsTopic, plays);
-        double produceS = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("produced %,d plays (JSON) in %.1f s (%,.0f/s)%n", plays, produceS, plays / produceS);
-
-        String[] args = args(bootstrap, playsTopic, work.resolve("archive"), accruals ? db : null, reference,
-                parallelism, flushMs, "--bounded");
-        IngestCommand.Options o = IngestCommand.parse(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                IngestCommand.configuration(o));
-        IngestCommand.build(env, o, stream -> stream.map(new FirstPlaySeen()).name("first play seen"));
-        AccrualWatch watch = accruals ? AccrualWatch.start(db) : null;
-        t0 = System.nanoTime();
-        env.execute("ingest bench (bounded)");
-        long end = System.nanoTime();
-        double ingestS = (end - t0) / 1e9;
-        // Processing done: every accrual is in PostgreSQL (without accruals: the job's end). The job
-        // itself ends later: the last files are committed by the next periodic checkpoint.
-        long done = watch == null ? end : watch.stop();
-        double steadyS = (done - FirstPlaySeen.FIRST.get()) / 1e9;
-        long archived = Tables.PLAYS == null ? 0 : countArchived(work.resolve("archive"));
-        long accrued = sumAccruals(db);
-        System.out.printf("ingested %,d plays in %.1f s (job submit to finish, incl. start-up), accruals %s: "
-                        + "%,.0f plays/s, %,.0f plays/s per core at parallelism %d; archive rows %,d; "
-                        + "sum of live_accruals %,d; accrual rows %,d%n",
-                plays, ingestS, accruals ? "on" : "off", plays / ingestS, plays / ingestS / parallelism, parallelism,
-                archived, accrued, accrualRows(db));
-        System.out.printf("steady state (first play validated to %s): %.1f s: %,.0f plays/s, %,.0f plays/s per core%n",
-                accruals ? "last accrual visible in PostgreSQL" : "job finished", steadyS, plays / steadyS,
-                plays / steadyS / parallelism);
+        if (warmup > 0) {
+            // Same job, same JVM, its own topic, archive and database: the JIT compiler's work is done
+            // before the measured run, as on a TaskManager that has been running for a while.
+            backlog("warm-up", warmup, bootstrap, work.resolve("warmup"), accruals, reference, parallelism, flushMs);
+        }
+        String db = backlog(warmup > 0 ? "measured" : "cold", plays, bootstrap, work.resolve("measured"), accruals,
+                reference, parallelism, flushMs);
 
         // ---- latency: a running job; one play at a time, until its accrual row is visible ----
         String latencyTopic = KafkaTestBroker.newTopic("bench-latency", 4);
-        String[] largs = args(bootstrap, latencyTopic, work.resolve("archive-latency"), db, reference, parallelism,
+        String[] largs = args(bootstrap, latencyTopic, work.resolve("latency"), db, reference, parallelism,
                 flushMs);
         IngestCommand.Options lo = IngestCommand.parse(largs);
         StreamExecutionEnvironment lenv = StreamExecutionEnvironment.getExecutionEnvironment(
@@ -109,7 +89,11 @@ public final class IngestBench {
         try (KafkaProducer<byte[], byte[]> producer = KafkaTestBroker.producer();
              Connection c = DriverManager.getConnection(db);
              PreparedStatement q = c.prepareStatement("SELECT coalesce(sum(eligible_plays), 0) FROM live_accruals"
-                     + " WHERE artist_id = 'A00000' AND country = 'IS' AND product = 'student'")) {
+                     + " WHERE day = ANY (?::date[]) AND artist_id = 'A00000' AND country = 'IS' AND product = 'student'")) {
+            // Today and tomorrow (UTC), should the probes cross midnight: two primary-key lookups, so
+            // polling every 5 ms costs PostgreSQL next to nothing, also under load.
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            q.setArray(1, c.createArrayOf("text", new String[] {today.toString(), today.plusDays(1).toString()}));
             Thread.sleep(5_000); // let the job start and the consumers join
             for (int i = 0; i < probes; i++) {
                 // "now", as live traffic (an old played_at would be behind the load's watermark); the
@@ -143,6 +127,85 @@ public final class IngestBench {
                         + "p90 %d ms, max %d ms%n", probes, flushMs,
                 load == null ? "idle job" : String.format("under a load of %,d plays/s, %,d sent", loadRate, load.sent),
                 latencies[0], latencies[probes / 2], latencies[(int) (probes * 0.9)], latencies[probes - 1]);
+    }
+
+    /**
+     * Produces a backlog of plays, then ingests it with a --bounded run; prints the throughput and
+     * returns the run's database. Steady state runs from the first play validated to the last write
+     * to live_accruals (its max(updated_at), the same clock on this machine), so nothing polls
+     * PostgreSQL while the job runs.
+     */
+    static String backlog(String label, int plays, String bootstrap, Path work, boolean accruals, Path reference,
+                          int parallelism, int flushMs) throws Exception {
+        String db = PostgresTestDb.newDatabase();
+        PostgresTestDb.runScript(db, PostgresTestDb.repoRoot().resolve("sql/jdbc/live_accruals.sql"));
+        String playsTopic = KafkaTestBroker.newTopic("bench-plays", 4);
+        long t0 = System.nanoTime();
+        produce(playsTopic, plays);
+        double produceS = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%s: produced %,d plays (JSON) in %.1f s (%,.0f/s)%n", label, plays, produceS,
+                plays / produceS);
+
+        String[] args = args(bootstrap, playsTopic, work.resolve("archive"), accruals ? db : null, reference,
+                parallelism, flushMs, "--bounded");
+        IngestCommand.Options o = IngestCommand.parse(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                IngestCommand.configuration(o));
+        IngestCommand.build(env, o, stream -> stream.map(new FirstPlaySeen()).name("first play seen"));
+        FirstPlaySeen.FIRST.set(Long.MAX_VALUE);
+        t0 = System.nanoTime();
+        env.execute("ingest bench (bounded)");
+        double ingestS = (System.nanoTime() - t0) / 1e9;
+        // Without accruals, processing ends with the job; with them, at the last write to PostgreSQL
+        // (the job itself ends later: the last files are committed by the next periodic checkpoint).
+        long done = accruals ? lastAccrualWrite(db) : Times.micros(Instant.now());
+        double steadyS = (done - FirstPlaySeen.FIRST.get()) / 1e6;
+        long archived = countArchived(work.resolve("archive"));
+        System.out.printf("%s: ingested %,d plays in %.1f s (job submit to finish, incl. start-up), accruals %s: "
+                        + "%,.0f plays/s, %,.0f plays/s per core at parallelism %d; archive rows %,d",
+                label, plays, ingestS, accruals ? "on" : "off", plays / ingestS, plays / ingestS / parallelism,
+                parallelism, archived);
+        if (accruals) {
+            System.out.printf("; sum of live_accruals %,d; accrual rows %,d; rows written %,d", sumAccruals(db),
+                    accrualRows(db), rowsWritten(db));
+        }
+        System.out.printf("%n%s: steady state (first play validated to %s): %.1f s: %,.0f plays/s, %,.0f plays/s "
+                        + "per core%n", label, accruals ? "last accrual written to PostgreSQL" : "job finished",
+                steadyS, plays / steadyS, plays / steadyS / parallelism);
+        return db;
+    }
+
+    /** When live_accruals was last written (microseconds since the epoch). */
+    static long lastAccrualWrite(String db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT (extract(epoch FROM max(updated_at)) * 1000000)::bigint FROM live_accruals")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Rows inserted or updated in live_accruals over the run (PostgreSQL's statistics: the job's
+     * connections report theirs when they close, so this waits for them to appear).
+     */
+    static long rowsWritten(String db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db)) {
+            long last = -1;
+            for (int i = 0; i < 20; i++) {
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT n_tup_ins + n_tup_upd FROM pg_stat_user_tables WHERE relname = 'live_accruals'")) {
+                    rs.next();
+                    long n = rs.getLong(1);
+                    if (n == last && n > 0) {
+                        return n;
+                    }
+                    last = n;
+                }
+                Thread.sleep(250);
+            }
+            return last;
+        }
     }
 
     /** Plays of "now" at a steady rate (10 ms ticks) while the latency probes run. */
@@ -196,69 +259,15 @@ public final class IngestBench {
 
     /** Notes when the first play passes validation: the job is up, consumers joined, data flowing. */
     static final class FirstPlaySeen implements org.apache.flink.api.common.functions.MapFunction<Play, Play> {
-        static final java.util.concurrent.atomic.AtomicLong FIRST = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+        /** Wall-clock microseconds (comparable with PostgreSQL's now() on this machine). */
+        static final AtomicLong FIRST = new AtomicLong(Long.MAX_VALUE);
 
         @Override
         public Play map(Play p) {
             if (FIRST.get() == Long.MAX_VALUE) {
-                FIRST.accumulateAndGet(System.nanoTime(), Math::min);
+                FIRST.accumulateAndGet(Times.micros(Instant.now()), Math::min);
             }
             return p;
-        }
-    }
-
-    /**
-     * Polls the sum of live_accruals every 50 ms; {@link #stop} tells when it first reached its
-     * final value (the end of processing, before the job's closing checkpoint).
-     */
-    static final class AccrualWatch implements Runnable {
-        private final String db;
-        private final Thread thread;
-        private volatile boolean running = true;
-        private long lastSum = -1;
-        private long lastChange;
-
-        private AccrualWatch(String db) {
-            this.db = db;
-            this.thread = new Thread(this, "accrual-watch");
-        }
-
-        static AccrualWatch start(String db) {
-            AccrualWatch w = new AccrualWatch(db);
-            w.thread.start();
-            return w;
-        }
-
-        @Override
-        public void run() {
-            try (Connection c = DriverManager.getConnection(db);
-                 PreparedStatement q = c.prepareStatement("SELECT coalesce(sum(eligible_plays), 0) FROM live_accruals")) {
-                while (running) {
-                    try (ResultSet rs = q.executeQuery()) {
-                        rs.next();
-                        long sum = rs.getLong(1);
-                        long now = System.nanoTime();
-                        synchronized (this) {
-                            if (sum != lastSum) {
-                                lastSum = sum;
-                                lastChange = now;
-                            }
-                        }
-                    }
-                    Thread.sleep(50);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        long stop() throws InterruptedException {
-            Thread.sleep(200); // one more poll after the job's end
-            running = false;
-            thread.join();
-            synchronized (this) {
-                return lastChange;
-            }
         }
     }
 
@@ -303,15 +312,25 @@ public final class IngestBench {
         // would be 20 s of traffic), roughly in time order with some disorder.
         long start = Times.micros(Instant.parse("2026-10-15T06:00:00Z"));
         long span = 6L * 3_600_000_000L;
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
         try (KafkaProducer<byte[], byte[]> producer = KafkaTestBroker.producer()) {
             for (int i = 0; i < n; i++) {
                 long at = start + (long) ((double) i / n * span) + rnd.nextLong(60_000_000L);
                 Play p = new Play("P" + i, "U" + rnd.nextInt(200_000), String.format("T%05d", rnd.nextInt(10_000)), at,
                         rnd.nextInt(10) == 0 ? 5_000 : 30_000 + rnd.nextInt(200_000),
                         countries[rnd.nextInt(countries.length)], products[rnd.nextInt(products.length)]);
-                producer.send(new ProducerRecord<>(topic, LiveJson.toJson(p)));
+                producer.send(new ProducerRecord<>(topic, LiveJson.toJson(p)), (meta, e) -> {
+                    if (e != null && failed.getAndIncrement() == 0) {
+                        firstFailure.set(e);
+                    }
+                });
             }
             producer.flush();
+        }
+        if (failed.get() > 0) {
+            // the run would measure fewer plays than it claims
+            throw new IllegalStateException(failed.get() + " of " + n + " plays not produced", firstFailure.get());
         }
     }
 
