@@ -15,6 +15,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.util.FileUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -63,6 +66,15 @@ public final class IngestBench {
         int loadRate = arg(argv, "loadRate", 0);
         int warmup = arg(argv, "warmup", 2_000_000);
         Path work = Files.createTempDirectory("ingest-bench");
+        try {
+            run(work, plays, warmup, parallelism, probes, flushMs, accruals, loadRate);
+        } finally {
+            FileUtils.deleteDirectory(work.toFile()); // archives of millions of plays
+        }
+    }
+
+    static void run(Path work, int plays, int warmup, int parallelism, int probes, int flushMs, boolean accruals,
+                    int loadRate) throws Exception {
         String bootstrap = KafkaTestBroker.bootstrapServers();
         Path reference = catalogue(work.resolve("reference"), 10_000);
 
@@ -75,10 +87,17 @@ public final class IngestBench {
         String db = backlog(warmup > 0 ? "measured" : "cold", plays, bootstrap, work.resolve("measured"), accruals,
                 reference, parallelism, flushMs);
 
-        // ---- latency: a running job; one play at a time, until its accrual row is visible ----
+        latency(bootstrap, work.resolve("latency"), db, reference, parallelism, flushMs, probes, loadRate);
+    }
+
+    /**
+     * Produce-to-visible-accrual latency on a running job: one play at a time, each until its count
+     * is visible in PostgreSQL; loadRate plays per second of live traffic meanwhile, if not 0.
+     */
+    static void latency(String bootstrap, Path work, String db, Path reference, int parallelism, int flushMs,
+                        int probes, int loadRate) throws Exception {
         String latencyTopic = KafkaTestBroker.newTopic("bench-latency", 4);
-        String[] largs = args(bootstrap, latencyTopic, work.resolve("latency"), db, reference, parallelism,
-                flushMs);
+        String[] largs = args(bootstrap, latencyTopic, work, db, reference, parallelism, flushMs);
         IngestCommand.Options lo = IngestCommand.parse(largs);
         StreamExecutionEnvironment lenv = StreamExecutionEnvironment.getExecutionEnvironment(
                 IngestCommand.configuration(lo));
@@ -92,7 +111,7 @@ public final class IngestBench {
                      + " WHERE day = ANY (?::date[]) AND artist_id = 'A00000' AND country = 'IS' AND product = 'student'")) {
             // Today and tomorrow (UTC), should the probes cross midnight: two primary-key lookups, so
             // polling every 5 ms costs PostgreSQL next to nothing, also under load.
-            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
             q.setArray(1, c.createArrayOf("text", new String[] {today.toString(), today.plusDays(1).toString()}));
             Thread.sleep(5_000); // let the job start and the consumers join
             for (int i = 0; i < probes; i++) {
