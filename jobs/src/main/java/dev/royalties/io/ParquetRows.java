@@ -22,12 +22,18 @@ public final class ParquetRows {
 
     public static <T> ParquetWriter<T> writer(OutputFile file, TableSchema schema, RowExtractor<T> extractor)
             throws IOException {
+        return writer(file, schema, extractor, UNIQUE_IDS);
+    }
+
+    /** The same, without a dictionary for the named columns (the benchmark compares choices). */
+    static <T> ParquetWriter<T> writer(OutputFile file, TableSchema schema, RowExtractor<T> extractor,
+                                       Set<String> noDictionary) throws IOException {
         Builder<T> b = new Builder<>(file, schema, extractor)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withConf(new Configuration(false));
         for (Column c : schema.columns()) {
-            if (UNIQUE_IDS.contains(c.name())) {
+            if (noDictionary.contains(c.name())) {
                 b.withDictionaryEncoding(c.name(), false);
             }
         }

@@ -249,8 +249,6 @@ public final class IngestBench {
 
         @Override
         public void run() {
-            String[] countries = {"DE", "FR", "SE", "GB", "US", "BR"};
-            String[] products = {"premium", "family", "student", "free"};
             SplittableRandom rnd = new SplittableRandom(7);
             long start = System.nanoTime();
             try (KafkaProducer<byte[], byte[]> producer = KafkaTestBroker.producer()) {
@@ -260,7 +258,7 @@ public final class IngestBench {
                     for (; sent < due; sent++) {
                         Play p = new Play("L" + sent, "U" + rnd.nextInt(200_000),
                                 String.format("T%05d", rnd.nextInt(10_000)), now, 30_000 + rnd.nextInt(200_000),
-                                countries[rnd.nextInt(countries.length)], products[rnd.nextInt(products.length)]);
+                                COUNTRIES[rnd.nextInt(COUNTRIES.length)], PRODUCTS[rnd.nextInt(PRODUCTS.length)]);
                         producer.send(new ProducerRecord<>(topic, LiveJson.toJson(p)));
                     }
                     Thread.sleep(10);
@@ -323,23 +321,30 @@ public final class IngestBench {
         return root;
     }
 
+    private static final String[] COUNTRIES = {"DE", "FR", "SE", "GB", "US", "BR"};
+    private static final String[] PRODUCTS = {"premium", "family", "student", "free"};
+    /** A live topic carries "now": the backlog spans six hours of one day (2 M plays at 100 000/s would be 20 s). */
+    private static final long BACKLOG_START = Times.micros(Instant.parse("2026-10-15T06:00:00Z"));
+    private static final long BACKLOG_SPAN = 6L * 3_600_000_000L;
+
+    /**
+     * Play i of a backlog of n: roughly in time order with up to a minute of disorder, 200 000 users,
+     * uniform over 10 000 tracks, six countries and four products, a tenth of them short.
+     */
+    public static Play backlogPlay(int i, int n, SplittableRandom rnd) {
+        long at = BACKLOG_START + (long) ((double) i / n * BACKLOG_SPAN) + rnd.nextLong(60_000_000L);
+        return new Play("P" + i, "U" + rnd.nextInt(200_000), String.format("T%05d", rnd.nextInt(10_000)), at,
+                rnd.nextInt(10) == 0 ? 5_000 : 30_000 + rnd.nextInt(200_000),
+                COUNTRIES[rnd.nextInt(COUNTRIES.length)], PRODUCTS[rnd.nextInt(PRODUCTS.length)]);
+    }
+
     static void produce(String topic, int n) throws Exception {
-        String[] countries = {"DE", "FR", "SE", "GB", "US", "BR"};
-        String[] products = {"premium", "family", "student", "free"};
         SplittableRandom rnd = new SplittableRandom(42);
-        // A live topic carries "now": the backlog spans six hours of one day (2 M plays at 100 000/s
-        // would be 20 s of traffic), roughly in time order with some disorder.
-        long start = Times.micros(Instant.parse("2026-10-15T06:00:00Z"));
-        long span = 6L * 3_600_000_000L;
         AtomicLong failed = new AtomicLong();
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
         try (KafkaProducer<byte[], byte[]> producer = KafkaTestBroker.producer()) {
             for (int i = 0; i < n; i++) {
-                long at = start + (long) ((double) i / n * span) + rnd.nextLong(60_000_000L);
-                Play p = new Play("P" + i, "U" + rnd.nextInt(200_000), String.format("T%05d", rnd.nextInt(10_000)), at,
-                        rnd.nextInt(10) == 0 ? 5_000 : 30_000 + rnd.nextInt(200_000),
-                        countries[rnd.nextInt(countries.length)], products[rnd.nextInt(products.length)]);
-                producer.send(new ProducerRecord<>(topic, LiveJson.toJson(p)), (meta, e) -> {
+                producer.send(new ProducerRecord<>(topic, LiveJson.toJson(backlogPlay(i, n, rnd))), (meta, e) -> {
                     if (e != null && failed.getAndIncrement() == 0) {
                         firstFailure.set(e);
                     }
