@@ -52,6 +52,31 @@ public final class PostgresTestDb {
         return pg.getJdbcUrl("postgres", name);
     }
 
+    /**
+     * An outage of one database, as the job sees it: its open connections are terminated and new
+     * ones refused until the returned handle is closed. The server and the other databases stay up.
+     */
+    public static AutoCloseable outage(String jdbcUrl) {
+        String name = databaseName(jdbcUrl);
+        admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+        return () -> admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+    }
+
+    private static String databaseName(String jdbcUrl) {
+        String path = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    private static void admin(String sql) {
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run " + sql, e);
+        }
+    }
+
     public static String user() {
         return "postgres";
     }

@@ -72,11 +72,11 @@ public final class AccrualsJdbc {
             connection.withPassword(password);
         }
         JdbcConnectionOptions options = connection.build();
-        return accruals -> accruals.sinkTo(JdbcSink.<AccrualBatch>builder()
+        return accruals -> accruals.sinkTo(new QuietCloseJdbcSink<>(JdbcSink.<AccrualBatch>builder()
                         .withQueryStatement(sql, new BindColumns())
                         .withExecutionOptions(JdbcExecutionOptions.builder()
                                 .withBatchSize(1).withBatchIntervalMs(0).withMaxRetries(3).build())
-                        .buildAtLeastOnce(options))
+                        .buildAtLeastOnce(options)))
                 .name("live_accruals (postgresql upsert)").uid("live-accruals-jdbc");
     }
 
