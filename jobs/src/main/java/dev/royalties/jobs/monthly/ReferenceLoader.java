@@ -3,10 +3,12 @@ package dev.royalties.jobs.monthly;
 import dev.royalties.io.TableFiles;
 import dev.royalties.io.TableSchema;
 import dev.royalties.io.Tables;
+import dev.royalties.jobs.Royalties;
 import dev.royalties.jobs.cli.UsageException;
 import dev.royalties.jobs.live.JdbcConsent;
 import dev.royalties.rules.Consent;
 import dev.royalties.rules.ReferenceData;
+import dev.royalties.rules.ReferenceDataException;
 import java.util.List;
 import org.apache.flink.core.fs.Path;
 
@@ -35,7 +37,13 @@ public final class ReferenceLoader {
         List<Consent> consent;
         if (o.consentJdbc() != null) {
             MonthlyOptions.ConsentJdbc j = o.consentJdbc();
-            consent = JdbcConsent.read(j.url(), j.table(), j.user(), j.password());
+            try {
+                consent = JdbcConsent.read(j.url(), j.table(), j.user(), j.password());
+            } catch (Exception e) {
+                // the URL without its query string, which may hold a password
+                throw new ReferenceDataException("monthly: could not read consent table "
+                        + (j.table() == null ? "ai_consent" : j.table()) + " from " + j.url().replaceFirst("\\?.*", "") + ": " + Royalties.oneLine(e));
+            }
         } else {
             consent = TableFiles.readAll(new Path(in, "ai_consent"), Tables.AI_CONSENT, Tables.CONSENT);
         }

@@ -140,6 +140,21 @@ class BadInputTest {
     }
 
     @Test
+    void anUnreachableRightsDatabaseIsOneLineThatNamesItAndNothingIsWritten() throws Exception {
+        InputFolder in = InputFolder.minimalMonth(tmp.resolve("in"))
+                .write(Tables.PLAYS, List.<Object[]>of(new Object[] {"P1", "U1", "T1", at("2026-10-10T00:00:00Z"),
+                    200_000, "FR", "premium"}));
+        Path out = tmp.resolve("out");
+        // port 1: nothing listens there; the query string (a password, say) stays out of the message
+        int code = royalties("monthly", "--period", "2026-10", "--input", in.root().toString(), "--output",
+                out.toString(), "--consent-jdbc-url", "jdbc:postgresql://localhost:1/rights?password=secret");
+        assertThat(code).as(error()).isEqualTo(1);
+        assertThat(error()).isEqualTo("royalties: monthly: could not read consent table ai_consent from "
+                + "jdbc:postgresql://localhost:1/rights: Connection refused");
+        assertThat(out.resolve("_runs")).doesNotExist();
+    }
+
+    @Test
     void aFailedRunLeavesNothingVisibleAndItsRevisionIsReused() throws Exception {
         InputFolder in = InputFolder.minimalMonth(tmp.resolve("in"))
                 .write(Tables.PLAYS, List.<Object[]>of(new Object[] {"P1", "U1", "T1", at("2026-10-10T00:00:00Z"),
