@@ -42,6 +42,24 @@ public final class AccrualsJdbc {
         void attach(DataStream<AccrualBatch> accruals);
     }
 
+    /**
+     * Before the job is submitted: the table can be read with the columns the upsert writes. A wrong
+     * URL, missing credentials or a table not created yet (sql/jdbc/live_accruals.sql) is then one
+     * line at start, not a job that restarts again and again. The URL is named without its query
+     * string, which may hold a password.
+     */
+    public static void checkReachable(String url, String user, String password, String table) {
+        String sql = "SELECT day, artist_id, country, product, eligible_plays, updated_at FROM "
+                + checkedTable(table) + " WHERE false";
+        try (Connection c = java.sql.DriverManager.getConnection(url, user, password);
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("ingest: live accruals: cannot use table " + table + " at "
+                    + url.replaceFirst("\\?.*", "") + ": " + dev.royalties.jobs.Royalties.oneLine(e));
+        }
+    }
+
     /** A plain (optionally schema-qualified) SQL identifier: table names are spliced into SQL. */
     public static String checkedTable(String table) {
         if (table == null || !TABLE.matcher(table).matches()) {

@@ -104,6 +104,9 @@ public final class IngestCommand {
 
     public static int run(String[] argv) throws Exception {
         Options o = parse(argv);
+        if (o.jdbcUrl() != null) {
+            AccrualsJdbc.checkReachable(o.jdbcUrl(), o.jdbcUser(), o.jdbcPassword(), o.accrualsTable());
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration(o));
         build(env, o, UnaryOperator.identity());
         env.execute("royalties ingest");

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.royalties.jobs.Royalties;
 import dev.royalties.jobs.cli.UsageException;
+import dev.royalties.testing.PostgresTestDb;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `royalties ingest` options: defaults, URIs, one-line errors. */
 class IngestOptionsTest {
@@ -38,5 +44,22 @@ class IngestOptionsTest {
             "--idleness-ms", "0"})).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> IngestCommand.parse(new String[] {"--bootstrap-servers", "k", "--archive", "/a",
             "--kafka-property", "novalue"})).isInstanceOf(UsageException.class).hasMessageContaining("name=value");
+    }
+
+    @Test
+    void anAccrualsTableThatCannotBeUsedIsOneLineAtStart(@TempDir Path tmp) {
+        String db = PostgresTestDb.newDatabase(); // no live_accruals in it yet
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Royalties.execute(new String[] {"ingest", "--bootstrap-servers", "k:9092", "--archive",
+            tmp.toString(), "--jdbc-url", db, "--reference", tmp.toString()},
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("royalties: failed: ingest: live accruals: cannot use table live_accruals at "
+                        + db.replaceFirst("\\?.*", "") + ": ERROR: relation \"live_accruals\" does not exist")
+                .doesNotContain("\n");
+
+        PostgresTestDb.runScript(db, PostgresTestDb.repoRoot().resolve("sql/jdbc/live_accruals.sql"));
+        AccrualsJdbc.checkReachable(db, null, null, "live_accruals"); // no exception
     }
 }
