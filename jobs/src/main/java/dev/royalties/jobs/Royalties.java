@@ -114,6 +114,12 @@ public final class Royalties {
         };
     }
 
+    /** A JDBC URL fit for an error message: without its query string, which may hold a password. */
+    public static String withoutQuery(String jdbcUrl) {
+        int q = jdbcUrl.indexOf('?');
+        return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+    }
+
     /** The innermost cause that says something, on one line. */
     public static String oneLine(Throwable e) {
         Throwable t = e;

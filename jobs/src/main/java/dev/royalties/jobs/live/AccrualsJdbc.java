@@ -1,6 +1,8 @@
 package dev.royalties.jobs.live;
 
+import dev.royalties.jobs.Royalties;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
@@ -51,12 +53,12 @@ public final class AccrualsJdbc {
     public static void checkReachable(String url, String user, String password, String table) {
         String sql = "SELECT day, artist_id, country, product, eligible_plays, updated_at FROM "
                 + checkedTable(table) + " WHERE false";
-        try (Connection c = java.sql.DriverManager.getConnection(url, user, password);
+        try (Connection c = DriverManager.getConnection(url, user, password);
              PreparedStatement ps = c.prepareStatement(sql)) {
             ps.executeQuery().close();
         } catch (SQLException e) {
             throw new IllegalStateException("ingest: live accruals: cannot use table " + table + " at "
-                    + url.replaceFirst("\\?.*", "") + ": " + dev.royalties.jobs.Royalties.oneLine(e));
+                    + Royalties.withoutQuery(url) + ": " + Royalties.oneLine(e));
         }
     }
 

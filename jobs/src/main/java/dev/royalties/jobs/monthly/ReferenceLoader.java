@@ -40,9 +40,9 @@ public final class ReferenceLoader {
             try {
                 consent = JdbcConsent.read(j.url(), j.table(), j.user(), j.password());
             } catch (Exception e) {
-                // the URL without its query string, which may hold a password
                 throw new ReferenceDataException("monthly: could not read consent table "
-                        + (j.table() == null ? "ai_consent" : j.table()) + " from " + j.url().replaceFirst("\\?.*", "") + ": " + Royalties.oneLine(e));
+                        + (j.table() == null ? "ai_consent" : j.table()) + " from " + Royalties.withoutQuery(j.url())
+                        + ": " + Royalties.oneLine(e));
             }
         } else {
             consent = TableFiles.readAll(new Path(in, "ai_consent"), Tables.AI_CONSENT, Tables.CONSENT);
