@@ -56,7 +56,7 @@ class IngestOptionsTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8).strip())
                 .startsWith("royalties: failed: ingest: live accruals: cannot use table live_accruals at "
-                        + db.replaceFirst("\\?.*", "") + ": ERROR: relation \"live_accruals\" does not exist")
+                        + Royalties.withoutQuery(db) + ": ERROR: relation \"live_accruals\" does not exist")
                 .doesNotContain("\n");
 
         PostgresTestDb.runScript(db, PostgresTestDb.repoRoot().resolve("sql/jdbc/live_accruals.sql"));
