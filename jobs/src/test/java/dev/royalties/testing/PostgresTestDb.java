@@ -42,14 +42,9 @@ public final class PostgresTestDb {
 
     /** Creates a fresh database and returns its JDBC URL (user postgres, no password). */
     public static String newDatabase() {
-        EmbeddedPostgres pg = server();
         String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + name, e);
-        }
-        return pg.getJdbcUrl("postgres", name);
+        admin("CREATE DATABASE " + name);
+        return server().getJdbcUrl("postgres", name);
     }
 
     /**
@@ -69,6 +64,7 @@ public final class PostgresTestDb {
         return query < 0 ? path : path.substring(0, query);
     }
 
+    /** Runs a statement as the superuser on the server's postgres database. */
     private static void admin(String sql) {
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -2,7 +2,6 @@ package dev.royalties.jobs.live;
 
 import dev.royalties.jobs.Royalties;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
@@ -10,6 +9,7 @@ import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
+import org.apache.flink.connector.jdbc.datasource.connections.SimpleJdbcConnectionProvider;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
@@ -34,6 +34,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * and a replay from the checkpoint the table converges to the exactly-once counts.
  */
 public final class AccrualsJdbc {
+    /** What the upsert writes (and the check at start reads). */
+    private static final String COLUMNS = "day, artist_id, country, product, eligible_plays, updated_at";
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
     private AccrualsJdbc() {}
@@ -51,15 +53,30 @@ public final class AccrualsJdbc {
      * string, which may hold a password.
      */
     public static void checkReachable(String url, String user, String password, String table) {
-        String sql = "SELECT day, artist_id, country, product, eligible_plays, updated_at FROM "
-                + checkedTable(table) + " WHERE false";
-        try (Connection c = DriverManager.getConnection(url, user, password);
-             PreparedStatement ps = c.prepareStatement(sql)) {
+        String sql = "SELECT " + COLUMNS + " FROM " + checkedTable(table) + " WHERE false";
+        SimpleJdbcConnectionProvider connections = new SimpleJdbcConnectionProvider(connection(url, user, password));
+        try (PreparedStatement ps = connections.getOrEstablishConnection().prepareStatement(sql)) {
             ps.executeQuery().close();
-        } catch (SQLException e) {
+        } catch (SQLException | ClassNotFoundException e) {
             throw new IllegalStateException("ingest: live accruals: cannot use table " + table + " at "
                     + Royalties.withoutQuery(url) + ": " + Royalties.oneLine(e));
+        } finally {
+            connections.closeConnection();
         }
+    }
+
+    /** The same connection for the sink and the check at start. */
+    static JdbcConnectionOptions connection(String url, String user, String password) {
+        JdbcConnectionOptions.JdbcConnectionOptionsBuilder connection =
+                new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+                        .withUrl(url).withDriverName("org.postgresql.Driver");
+        if (user != null) {
+            connection.withUsername(user);
+        }
+        if (password != null) {
+            connection.withPassword(password);
+        }
+        return connection.build();
     }
 
     /** A plain (optionally schema-qualified) SQL identifier: table names are spliced into SQL. */
@@ -72,7 +89,7 @@ public final class AccrualsJdbc {
 
     static String upsert(String table) {
         String t = checkedTable(table);
-        return "INSERT INTO " + t + " AS t (day, artist_id, country, product, eligible_plays, updated_at)"
+        return "INSERT INTO " + t + " AS t (" + COLUMNS + ")"
                 + " SELECT DATE '1970-01-01' + u.d, u.a, u.c, u.p, u.n, now()"
                 + " FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(d, a, c, p, n)"
                 + " ON CONFLICT (day, artist_id, country, product) DO UPDATE"
@@ -82,16 +99,7 @@ public final class AccrualsJdbc {
 
     public static Output postgres(String url, String user, String password, String table) {
         String sql = upsert(table);
-        JdbcConnectionOptions.JdbcConnectionOptionsBuilder connection =
-                new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
-                        .withUrl(url).withDriverName("org.postgresql.Driver");
-        if (user != null) {
-            connection.withUsername(user);
-        }
-        if (password != null) {
-            connection.withPassword(password);
-        }
-        JdbcConnectionOptions options = connection.build();
+        JdbcConnectionOptions options = connection(url, user, password);
         return accruals -> accruals.sinkTo(new QuietCloseJdbcSink<>(JdbcSink.<AccrualBatch>builder()
                         .withQueryStatement(sql, new BindColumns())
                         .withExecutionOptions(JdbcExecutionOptions.builder()

@@ -196,12 +196,7 @@ public final class IngestBench {
 
     /** When live_accruals was last written (microseconds since the epoch). */
     static long lastAccrualWrite(String db) throws Exception {
-        try (Connection c = DriverManager.getConnection(db);
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT (extract(epoch FROM max(updated_at)) * 1000000)::bigint FROM live_accruals")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return queryLong(db, "SELECT (extract(epoch FROM max(updated_at)) * 1000000)::bigint FROM live_accruals");
     }
 
     /**
@@ -209,22 +204,17 @@ public final class IngestBench {
      * connections report theirs when they close, so this waits for them to appear).
      */
     static long rowsWritten(String db) throws Exception {
-        try (Connection c = DriverManager.getConnection(db)) {
-            long last = -1;
-            for (int i = 0; i < 20; i++) {
-                try (ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT n_tup_ins + n_tup_upd FROM pg_stat_user_tables WHERE relname = 'live_accruals'")) {
-                    rs.next();
-                    long n = rs.getLong(1);
-                    if (n == last && n > 0) {
-                        return n;
-                    }
-                    last = n;
-                }
-                Thread.sleep(250);
+        long last = -1;
+        for (int i = 0; i < 20; i++) {
+            long n = queryLong(db,
+                    "SELECT n_tup_ins + n_tup_upd FROM pg_stat_user_tables WHERE relname = 'live_accruals'");
+            if (n == last && n > 0) {
+                return n;
             }
-            return last;
+            last = n;
+            Thread.sleep(250);
         }
+        return last;
     }
 
     /** Plays of "now" at a steady rate (10 ms ticks) while the latency probes run. */
@@ -371,16 +361,16 @@ public final class IngestBench {
     }
 
     static long accrualRows(String db) throws Exception {
-        try (Connection c = DriverManager.getConnection(db);
-             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM live_accruals")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return queryLong(db, "SELECT count(*) FROM live_accruals");
     }
 
     static long sumAccruals(String db) throws Exception {
-        try (Connection c = DriverManager.getConnection(db);
-             ResultSet rs = c.createStatement().executeQuery("SELECT coalesce(sum(eligible_plays), 0) FROM live_accruals")) {
+        return queryLong(db, "SELECT coalesce(sum(eligible_plays), 0) FROM live_accruals");
+    }
+
+    /** A query's one number. */
+    static long queryLong(String db, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(db); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
