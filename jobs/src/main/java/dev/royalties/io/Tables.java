@@ -14,12 +14,14 @@ import dev.royalties.rules.ArtistPayment;
 import dev.royalties.rules.Catalogue;
 import dev.royalties.rules.Consent;
 import dev.royalties.rules.Licence;
+import dev.royalties.rules.ModelComparison;
 import dev.royalties.rules.Nulls;
 import dev.royalties.rules.Play;
 import dev.royalties.rules.Pool;
 import dev.royalties.rules.PoolReconciliation;
 import dev.royalties.rules.QuarantineRow;
 import dev.royalties.rules.Times;
+import dev.royalties.rules.TrackListening;
 import dev.royalties.rules.Usage;
 import dev.royalties.rules.Verdict;
 import java.util.List;
@@ -31,7 +33,7 @@ public final class Tables {
     // ---- inputs (spec §2) ----
     public static final TableSchema PLAYS = TableSchema.of("plays",
             "play_id", STRING, "user_id", STRING, "track_id", STRING, "played_at", TIMESTAMP,
-            "ms_played", INT, "country", STRING, "product", STRING);
+            "ms_played", INT, "country", STRING, "product", STRING, "origin", STRING);
     public static final TableSchema TRACKS = TableSchema.of("tracks",
             "track_id", STRING, "isrc", STRING, "duration_ms", INT, "ai_content", STRING);
     public static final TableSchema TRACK_RIGHTS = TableSchema.of("track_rights",
@@ -54,7 +56,7 @@ public final class Tables {
     public static final List<TableSchema> OPTIONAL_INPUTS = List.of(FRAUD_VERDICTS, AI_CONSENT, AI_USAGE, AI_LICENCES);
 
     public static final RowMapper<Play> PLAY = r -> new Play(r.string(0), r.string(1), r.string(2),
-            r.number(3, Times.NULL), clampInt(r, 4), r.string(5), r.string(6));
+            r.number(3, Times.NULL), clampInt(r, 4), r.string(5), r.string(6), r.string(7));
     public static final RowMapper<Catalogue.Track> TRACK = r -> new Catalogue.Track(r.string(0), r.string(1),
             r.isNull(2) ? null : (int) r.number(2, 0), r.string(3));
     public static final RowMapper<Catalogue.Right> RIGHT = r -> new Catalogue.Right(r.string(0), r.string(1),
@@ -87,7 +89,7 @@ public final class Tables {
             "source", STRING, "country", STRING, "product", STRING, "licensee_id", STRING, "currency", STRING,
             "pool_amount", MONEY, "allocated_amount", MONEY, "held_amount", MONEY, "eligible_units", BIGINT,
             "unmatched_units", BIGINT, "fraud_units", BIGINT, "ai_generated_units", BIGINT, "short_units", BIGINT,
-            "capped_units", BIGINT, "violation_units", BIGINT);
+            "capped_units", BIGINT, "violation_units", BIGINT, "below_threshold_units", BIGINT);
     public static final TableSchema AI_VIOLATIONS = TableSchema.of("ai_violations",
             "usage_id", STRING, "licensee_id", STRING, "model_id", STRING, "track_id", STRING, "artist_id", STRING,
             "scope", STRING, "used_at", TIMESTAMP, "units", BIGINT, "reason", STRING);
@@ -97,13 +99,21 @@ public final class Tables {
     public static final TableSchema QUARANTINE = TableSchema.of("quarantine",
             "source_table", STRING, "record", STRING, "reason", STRING);
 
+    /** Issue 9: one row per track with a qualifying play; what the next periods' threshold reads. */
+    public static final TableSchema TRACK_HISTORY = TableSchema.of("track_history",
+            "track_id", STRING, "qualifying_streams", BIGINT, "listeners", BIGINT);
+    /** Issue 9: what every compared model pays each payment key (only with --compare-models). */
+    public static final TableSchema MODEL_COMPARISON = TableSchema.of("model_comparison",
+            "artist_id", STRING, "source", STRING, "country", STRING, "product", STRING, "licensee_id", STRING,
+            "currency", STRING, "model", STRING, "amount", MONEY);
+
     public static final List<TableSchema> OUTPUTS = List.of(ARTIST_PAYMENTS, POOL_RECONCILIATION, AI_VIOLATIONS,
-            ADJUSTMENTS, QUARANTINE);
+            ADJUSTMENTS, QUARANTINE, TRACK_HISTORY, MODEL_COMPARISON);
 
     /** Input rows as column values (for the archive the live path writes, and for generated months). */
     public static Object[] row(Play p) {
         return new Object[] {p.playId, p.userId, p.trackId, time(p.playedAt),
-            p.msPlayed == Nulls.INT ? null : p.msPlayed, p.country, p.product};
+            p.msPlayed == Nulls.INT ? null : p.msPlayed, p.country, p.product, p.origin};
     }
 
     public static Object[] row(Usage u) {
@@ -148,7 +158,16 @@ public final class Tables {
     public static Object[] row(PoolReconciliation r) {
         return new Object[] {r.source(), r.country(), r.product(), r.licenseeId(), r.currency(), r.poolCents(),
             r.allocatedCents(), r.heldCents(), r.eligibleUnits(), r.unmatchedUnits(), r.fraudUnits(),
-            r.aiGeneratedUnits(), r.shortUnits(), r.cappedUnits(), r.violationUnits()};
+            r.aiGeneratedUnits(), r.shortUnits(), r.cappedUnits(), r.violationUnits(), r.belowThresholdUnits()};
+    }
+
+    public static Object[] row(TrackListening t) {
+        return new Object[] {t.trackId, t.streams, t.listeners};
+    }
+
+    public static Object[] row(ModelComparison.Row r) {
+        return new Object[] {r.artistId(), r.source(), r.country(), r.product(), r.licenseeId(), r.currency(),
+            r.model(), r.amountCents()};
     }
 
     public static Object[] row(AiViolation v) {
@@ -164,6 +183,9 @@ public final class Tables {
     public static Object[] row(QuarantineRow q) {
         return new Object[] {q.sourceTable(), q.record(), q.reason()};
     }
+
+    public static final RowMapper<TrackListening> LISTENING = r -> new TrackListening(r.string(0), r.number(1, 0),
+            r.number(2, 0));
 
     public static final RowMapper<ArtistPayment> PAYMENT = r -> new ArtistPayment(r.string(0), r.string(1),
             r.string(2), r.string(3), r.string(4), r.number(5, 0), r.number(6, 0), r.string(7));

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -35,15 +36,37 @@ public final class Allocation {
     public record Result(List<ArtistPayment> payments, List<PoolReconciliation> pools, long[] playsByStatus,
                          long[] unpooledPlaysByStatus) {}
 
+    /**
+     * What a payment model needs beyond the tallies: the professional artists (artist-centric), and
+     * the cents the users' parts paid per pool (user-centric, keyed by {@link #poolKey}).
+     */
+    public record ModelInputs(Set<String> professionals, Map<String, UserCentricPool> userCentric) {
+        public static final ModelInputs NONE = new ModelInputs(Set.of(), Map.of());
+    }
+
+    /** A pool's user-centric result: cents per artist, summed over the users' parts, and the cents held. */
+    public record UserCentricPool(Map<String, Long> artistCents, long heldCents) {}
+
+    public static String poolKey(String country, String product) {
+        return country + "\u0000" + product;
+    }
+
+    /** Spec §4 as written: pro-rata. */
     public static Result allocate(Period period, List<Pool> pools, List<Licence> licences, Catalogue catalogue,
                                   CatalogueLedger plays, Collection<AiTally> aiTallies) {
+        return allocate(period, pools, licences, catalogue, plays, aiTallies, PaymentModel.PRO_RATA, ModelInputs.NONE);
+    }
+
+    public static Result allocate(Period period, List<Pool> pools, List<Licence> licences, Catalogue catalogue,
+                                  CatalogueLedger plays, Collection<AiTally> aiTallies, PaymentModel model,
+                                  ModelInputs inputs) {
         List<ArtistPayment> payments = new ArrayList<>();
         List<PoolReconciliation> recon = new ArrayList<>();
         long[] pooledByStatus = new long[PlayStatus.values().length];
         for (Pool pool : pools) {
             if (period.toString().equals(pool.period())) {
-                recon.add(cataloguePool(pool, catalogue, plays.pool(pool.country(), pool.product()), payments,
-                        pooledByStatus));
+                recon.add(cataloguePool(pool, catalogue, plays.pool(pool.country(), pool.product()), model, inputs,
+                        payments, pooledByStatus));
             }
         }
         long[] all = new long[PlayStatus.values().length];
@@ -80,19 +103,21 @@ public final class Allocation {
     }
 
     private static PoolReconciliation cataloguePool(Pool pool, Catalogue catalogue, Map<String, PlayTally> tracks,
-                                                    List<ArtistPayment> out, long[] pooledByStatus) {
+                                                    PaymentModel model, ModelInputs inputs, List<ArtistPayment> out,
+                                                    long[] pooledByStatus) {
         long[] byStatus = new long[PlayStatus.values().length];
         TreeMap<String, long[]> artists = new TreeMap<>(CodePoints.ORDER); // artist -> {weight, units}
         for (PlayTally t : tracks.values()) {
             for (int s = 0; s < byStatus.length; s++) {
                 byStatus[s] += t.byStatus[s];
             }
-            long eligible = t.byStatus[PlayStatus.ELIGIBLE.ordinal()];
+            long eligible = t.eligible();
             if (eligible > 0) {
                 Catalogue.Credits credits = catalogue.credits(t.trackId);
                 for (int i = 0; i < credits.artists().length; i++) {
                     long[] wu = artists.computeIfAbsent(credits.artists()[i], k -> new long[2]);
-                    wu[0] = Math.addExact(wu[0], Math.multiplyExact(eligible, credits.shareMicros()[i]));
+                    wu[0] = Math.addExact(wu[0], weight(model, t, credits.artists()[i], credits.shareMicros()[i],
+                            inputs.professionals()));
                     wu[1] += eligible;
                 }
             }
@@ -100,14 +125,52 @@ public final class Allocation {
         for (int s = 0; s < byStatus.length; s++) {
             pooledByStatus[s] += byStatus[s];
         }
-        long held = Math.multiplyExact(byStatus[PlayStatus.UNMATCHED.ordinal()], ONE);
-        long allocated = split(pool.amountCents(), artists, held, "catalogue", pool.country(), pool.product(), null,
-                pool.currency(), out);
+        long allocated;
+        if (model == PaymentModel.USER_CENTRIC) {
+            allocated = userCentricRows(pool, artists, inputs.userCentric().get(poolKey(pool.country(), pool.product())),
+                    out);
+        } else {
+            long held = Math.multiplyExact(byStatus[PlayStatus.UNMATCHED.ordinal()], ONE);
+            allocated = split(pool.amountCents(), artists, held, "catalogue", pool.country(), pool.product(), null,
+                    pool.currency(), out);
+        }
         return new PoolReconciliation("catalogue", pool.country(), pool.product(), null, pool.currency(),
                 pool.amountCents(), allocated, pool.amountCents() - allocated,
                 byStatus[PlayStatus.ELIGIBLE.ordinal()], byStatus[PlayStatus.UNMATCHED.ordinal()],
                 byStatus[PlayStatus.FRAUD.ordinal()], byStatus[PlayStatus.AI_GENERATED.ordinal()],
-                byStatus[PlayStatus.SHORT.ordinal()], byStatus[PlayStatus.CAPPED.ordinal()], 0);
+                byStatus[PlayStatus.SHORT.ordinal()], byStatus[PlayStatus.CAPPED.ordinal()], 0,
+                byStatus[PlayStatus.BELOW_THRESHOLD.ordinal()]);
+    }
+
+    /**
+     * An artist's weight from one track's eligible plays in a pool, in millionths: the share, times 2
+     * for a professional artist and with active plays counted twice under artist-centric.
+     */
+    public static long weight(PaymentModel model, PlayTally t, String artistId, long shareMicros,
+                              Set<String> professionals) {
+        if (model != PaymentModel.ARTIST_CENTRIC) {
+            return Math.multiplyExact(t.eligible(), shareMicros);
+        }
+        long plays = Math.addExact(t.eligible(), t.activeEligible);
+        long w = Math.multiplyExact(plays, shareMicros);
+        return professionals.contains(artistId) ? Math.multiplyExact(w, 2) : w;
+    }
+
+    /** Payment rows of a user-centric pool: every artist with eligible plays, paid what the users' parts gave. */
+    private static long userCentricRows(Pool pool, TreeMap<String, long[]> artists, UserCentricPool paid,
+                                        List<ArtistPayment> out) {
+        long allocated = 0;
+        for (Map.Entry<String, long[]> e : artists.entrySet()) {
+            long cents = paid == null ? 0 : paid.artistCents().getOrDefault(e.getKey(), 0L);
+            out.add(new ArtistPayment(e.getKey(), "catalogue", pool.country(), pool.product(), null, e.getValue()[1],
+                    cents, pool.currency()));
+            allocated += cents;
+        }
+        if (paid != null && allocated + paid.heldCents() != pool.amountCents()) {
+            throw new IllegalStateException("user-centric parts of pool " + pool.country() + "/" + pool.product()
+                    + " add up to " + (allocated + paid.heldCents()) + " cents, not " + pool.amountCents());
+        }
+        return allocated;
     }
 
     private static PoolReconciliation aiPool(Licence l, AiTally pool, Map<String, AiTally> artistTallies,
@@ -119,7 +182,7 @@ public final class Allocation {
                 l.currency(), out);
         return new PoolReconciliation(source, null, null, l.licenseeId(), l.currency(), l.amountCents(), allocated,
                 l.amountCents() - allocated, pool.eligibleUnits, pool.unmatchedUnits, pool.fraudUnits,
-                pool.aiGeneratedUnits, 0, 0, pool.violationUnits);
+                pool.aiGeneratedUnits, 0, 0, pool.violationUnits, 0);
     }
 
     /** Splits one pool, adds the payment rows of artists with weight above zero; returns the allocated cents. */

@@ -16,11 +16,21 @@ public final class CatalogueLedger {
         tally(country, product, trackId).byStatus[status.ordinal()] += n;
     }
 
-    public void add(PlayTally t) {
-        long[] into = tally(t.country, t.product, t.trackId).byStatus;
-        for (int i = 0; i < into.length; i++) {
-            into[i] += t.byStatus[i];
+    /** Counts an eligible play, remembering whether the listener chose it. */
+    public void countEligible(String country, String product, String trackId, boolean active) {
+        PlayTally t = tally(country, product, trackId);
+        t.byStatus[PlayStatus.ELIGIBLE.ordinal()]++;
+        if (active) {
+            t.activeEligible++;
         }
+    }
+
+    public void add(PlayTally t) {
+        PlayTally into = tally(t.country, t.product, t.trackId);
+        for (int i = 0; i < into.byStatus.length; i++) {
+            into.byStatus[i] += t.byStatus[i];
+        }
+        into.activeEligible += t.activeEligible;
     }
 
     /** Plain gets first: the hot path allocates nothing once a (country, product, track) was seen. */

@@ -45,7 +45,11 @@ public final class Duplicates {
             return c;
         }
         c = TEXT.compare(a.country, b.country);
-        return c != 0 ? c : TEXT.compare(a.product, b.product);
+        if (c != 0) {
+            return c;
+        }
+        c = TEXT.compare(a.product, b.product);
+        return c != 0 ? c : TEXT.compare(a.origin, b.origin);
     }
 
     static int compareUsage(Usage a, Usage b) {

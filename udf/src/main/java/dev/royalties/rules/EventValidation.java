@@ -32,6 +32,10 @@ public final class EventValidation {
         if (p.product == null || !Vocabulary.PRODUCTS.contains(p.product)) {
             return "product " + show(p.product) + " is not one of premium, family, student, free";
         }
+        if (!Vocabulary.isOrigin(p.origin)) {
+            return "origin " + show(p.origin) + " is not one of search, library, user_playlist, algorithmic,"
+                    + " editorial, radio (or null)";
+        }
         return null;
     }
 

@@ -30,6 +30,11 @@ public final class Period implements Serializable {
         }
     }
 
+    /** The period n months before this one. */
+    public Period minusMonths(int n) {
+        return new Period(YearMonth.parse(text).minusMonths(n));
+    }
+
     public boolean contains(long micros) {
         return micros != Times.NULL && micros >= startMicros && micros < endMicros;
     }

@@ -13,6 +13,8 @@ public class Play {
     public int msPlayed = Nulls.INT;
     public String country;
     public String product;
+    /** How the listener got to the play (optional column, issue 9); null means suggested. */
+    public String origin;
     /** How many input rows this play stands for (duplicates merged into it). */
     public int copies = 1;
 
@@ -28,13 +30,25 @@ public class Play {
         this.product = product;
     }
 
+    public Play(String playId, String userId, String trackId, long playedAt, int msPlayed, String country, String product,
+                String origin) {
+        this(playId, userId, trackId, playedAt, msPlayed, country, product);
+        this.origin = origin;
+    }
+
+    /** True when the listener chose the play (search, library, own playlist); artist-centric doubles it. */
+    public boolean active() {
+        return origin != null && Vocabulary.ACTIVE_ORIGINS.contains(origin);
+    }
+
     /** The row as JSON, as received, for the quarantine (it holds user_id: operational data only). */
     public String toJson() {
-        return new Json()
+        Json json = new Json()
                 .field("play_id", playId).field("user_id", userId).field("track_id", trackId)
                 .time("played_at", playedAt).integer("ms_played", msPlayed)
-                .field("country", country).field("product", product)
-                .toString();
+                .field("country", country).field("product", product);
+        // The optional column only when the row had it, so rows of files without it read as before.
+        return (origin == null ? json : json.field("origin", origin)).toString();
     }
 
     @Override

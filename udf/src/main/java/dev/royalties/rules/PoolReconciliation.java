@@ -4,4 +4,5 @@ package dev.royalties.rules;
 public record PoolReconciliation(String source, String country, String product, String licenseeId, String currency,
                                  long poolCents, long allocatedCents, long heldCents, long eligibleUnits,
                                  long unmatchedUnits, long fraudUnits, long aiGeneratedUnits, long shortUnits,
-                                 long cappedUnits, long violationUnits) {}
+                                 long cappedUnits, long violationUnits,
+                                 long belowThresholdUnits) {}

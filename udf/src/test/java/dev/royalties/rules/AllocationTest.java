@@ -166,7 +166,7 @@ class AllocationTest {
         Allocation.Result r = catalogueOnly(List.of(new Pool("2026-10", "US", "free", 500L, "USD")), CATALOGUE, plays);
         assertThat(r.payments()).containsExactly(new ArtistPayment("A1", "catalogue", "US", "free", null, 1, 500, "USD"));
         assertThat(r.pools()).containsExactly(new PoolReconciliation("catalogue", "US", "free", null, "USD", 500, 500,
-                0, 1, 0, 0, 0, 0, 0, 0));
+                0, 1, 0, 0, 0, 0, 0, 0, 0));
     }
 
     // ---- AI pools ----
@@ -189,7 +189,7 @@ class AllocationTest {
         assertThat(r.payments()).containsExactly(
                 new ArtistPayment("A1", "ai_training", null, null, "L1", 40, 1_000, "EUR"));
         assertThat(r.pools()).containsExactly(new PoolReconciliation("ai_training", null, null, "L1", "EUR", 5_000,
-                1_000, 4_000, 40, 10, 0, 0, 0, 0, 40));
+                1_000, 4_000, 40, 10, 0, 0, 0, 0, 40, 0));
         assertBalanced(r);
     }
 
@@ -214,7 +214,7 @@ class AllocationTest {
                 CATALOGUE, new CatalogueLedger(), List.of());
         assertThat(r.payments()).isEmpty();
         assertThat(r.pools()).containsExactly(new PoolReconciliation("ai_training", null, null, "L4", "EUR", 500_000,
-                0, 500_000, 0, 0, 0, 0, 0, 0, 0));
+                0, 500_000, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test

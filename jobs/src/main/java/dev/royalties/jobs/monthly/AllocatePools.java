@@ -17,8 +17,18 @@ import dev.royalties.rules.Period;
 import dev.royalties.rules.PlayStatus;
 import dev.royalties.rules.Pool;
 import dev.royalties.rules.PoolReconciliation;
+import dev.royalties.rules.ArtistCentric;
+import dev.royalties.rules.CodePoints;
+import dev.royalties.rules.ModelComparison;
+import dev.royalties.rules.PaymentModel;
+import dev.royalties.rules.Policy;
+import dev.royalties.rules.TrackListening;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.core.fs.Path;
@@ -36,13 +46,18 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
     private final List<Licence> licences;
     private final Catalogue catalogue;
     private final String previousPayments;
+    private final Policy policy;
     private transient CatalogueLedger plays;
     private transient List<AiTally> ai;
     private transient Map<String, Long> counters;
+    private transient Map<String, TrackListening> listening;
+    private transient Map<String, Long> artistListeners;
+    private transient Map<String, Map<String, Long>> userCentricCents; // pool -> artist ("" = held) -> cents
 
     /** @param previousPayments the artist_payments folder of the previous complete revision, or null */
-    AllocatePools(Period period, List<Pool> pools, List<Licence> licences, Catalogue catalogue,
+    AllocatePools(Period period, Policy policy, List<Pool> pools, List<Licence> licences, Catalogue catalogue,
                   String previousPayments) {
+        this.policy = policy;
         this.period = period;
         this.pools = new ArrayList<>(pools);
         this.licences = new ArrayList<>(licences);
@@ -56,6 +71,9 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         plays = new CatalogueLedger();
         ai = new ArrayList<>();
         counters = new TreeMap<>();
+        listening = new HashMap<>();
+        artistListeners = new HashMap<>();
+        userCentricCents = new HashMap<>();
     }
 
     @Override
@@ -64,6 +82,16 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
             plays.add(p.play);
         } else if (p.ai != null) {
             ai.add(p.ai);
+        } else if (p.track != null) {
+            TrackListening t = listening.computeIfAbsent(p.track.trackId, k -> new TrackListening(k, 0, 0));
+            t.streams += p.track.streams;
+            t.listeners += p.track.listeners;
+        } else if (p.listeners != null) {
+            artistListeners.merge(p.listeners.artistId, p.listeners.listeners, Long::sum);
+        } else if (p.poolCents != null) {
+            userCentricCents.computeIfAbsent(Allocation.poolKey(p.poolCents.country, p.poolCents.product),
+                    k -> new HashMap<>()).merge(p.poolCents.artistId == null ? "" : p.poolCents.artistId,
+                    p.poolCents.cents, Long::sum);
         } else {
             counters.merge(p.counter, p.value, Long::sum);
         }
@@ -71,8 +99,23 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
 
     @Override
     protected void onEnd() throws Exception {
-        Allocation.Result result = Allocation.allocate(period, pools, licences, catalogue, plays, ai);
+        Allocation.ModelInputs inputs = modelInputs();
+        LinkedHashMap<PaymentModel, List<ArtistPayment>> byModel = new LinkedHashMap<>();
+        Allocation.Result result = null;
+        for (PaymentModel m : policy.models()) {
+            Allocation.Result r = Allocation.allocate(period, pools, licences, catalogue, plays, ai, m, inputs);
+            byModel.put(m, r.payments());
+            if (m == policy.model()) {
+                result = r;
+            }
+        }
         result.payments().forEach(this::emit);
+        if (!policy.compareModels().isEmpty()) {
+            ModelComparison.rows(byModel).forEach(r -> emit(Streams.MODEL_COMPARISON, r));
+        }
+        List<TrackListening> history = new ArrayList<>(listening.values());
+        history.sort(Comparator.comparing((TrackListening t) -> t.trackId, CodePoints.ORDER));
+        history.forEach(t -> emit(Streams.TRACK_HISTORY, t));
         result.pools().forEach(r -> emit(Streams.RECONCILIATION, r));
         int adjustments = 0;
         if (previousPayments != null) {
@@ -83,12 +126,34 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
                 adjustments++;
             }
         }
-        emit(Streams.SUMMARY, summary(result, adjustments));
+        emit(Streams.SUMMARY, summary(result, adjustments, inputs, byModel, history.size()));
     }
 
-    private String summary(Allocation.Result result, int adjustments) {
+    private Allocation.ModelInputs modelInputs() {
+        Set<String> professionals = policy.computes(PaymentModel.ARTIST_CENTRIC)
+                ? ArtistCentric.professionals(plays.all(), catalogue, artistListeners, policy) : Set.of();
+        Map<String, Allocation.UserCentricPool> userCentric = new HashMap<>();
+        userCentricCents.forEach((pool, byArtist) -> {
+            Map<String, Long> artists = new HashMap<>(byArtist);
+            Long held = artists.remove("");
+            userCentric.put(pool, new Allocation.UserCentricPool(artists, held == null ? 0 : held));
+        });
+        return new Allocation.ModelInputs(professionals, userCentric);
+    }
+
+    private String summary(Allocation.Result result, int adjustments, Allocation.ModelInputs inputs,
+                           LinkedHashMap<PaymentModel, List<ArtistPayment>> byModel, int historyRows) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
+        root.put("professional_artists", inputs.professionals().size());
+        var models = root.putArray("models");
+        for (ModelComparison.Concentration c : ModelComparison.concentration(byModel, policy.model())) {
+            models.addObject().put("model", c.model()).put("currency", c.currency()).put("artists", c.artists())
+                    .put("catalogue_amount", Money.format(c.totalCents()))
+                    .put("top_1pct_amount", Money.format(c.top1PctCents()))
+                    .put("top_10pct_amount", Money.format(c.top10PctCents()))
+                    .put("artists_changed_over_10pct", c.changedOver10Pct());
+        }
         ObjectNode c = root.putObject("counters");
         counters.forEach(c::put);
         ObjectNode status = root.putObject("plays_by_status");
@@ -119,6 +184,10 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         rows.put("artist_payments", result.payments().size());
         rows.put("pool_reconciliation", result.pools().size());
         rows.put("adjustments", adjustments);
+        rows.put("track_history", historyRows);
+        if (!policy.compareModels().isEmpty()) {
+            rows.put("model_comparison", ModelComparison.rows(byModel).size());
+        }
         rows.put("ai_violations", counters.getOrDefault("ai_violations.rows", 0L));
         rows.put("quarantine", counters.getOrDefault("plays.quarantined", 0L)
                 + counters.getOrDefault("ai_usage.quarantined", 0L));

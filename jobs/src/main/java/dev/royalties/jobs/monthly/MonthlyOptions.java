@@ -2,6 +2,7 @@ package dev.royalties.jobs.monthly;
 
 import dev.royalties.jobs.cli.Args;
 import dev.royalties.jobs.cli.UsageException;
+import dev.royalties.rules.PaymentModel;
 import dev.royalties.rules.Period;
 import dev.royalties.rules.Policy;
 import dev.royalties.rules.Times;
@@ -10,18 +11,21 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** The typed parameters of `royalties monthly` (spec §10). */
 public record MonthlyOptions(Period period, String input, String output, long asOf, Policy policy, int parallelism,
-                             String flinkConf, ConsentJdbc consentJdbc) {
+                             String flinkConf, ConsentJdbc consentJdbc, String history) {
 
     /** Consent read from the rights database instead of input/ai_consent (issue 3). */
     public record ConsentJdbc(String url, String table, String user, String password) {}
 
     static final Set<String> OPTIONS = Set.of("period", "input", "output", "as-of", "min-play-ms",
             "user-monthly-cap", "parallelism", "flink-conf", "consent-jdbc-url", "consent-table", "consent-user",
-            "consent-password");
+            "consent-password", "min-track-streams", "min-track-listeners", "history", "model",
+            "professional-streams", "professional-listeners", "compare-models");
 
     public static MonthlyOptions parse(String[] argv) {
         Args a = Args.parse("monthly", argv, OPTIONS, Set.of());
@@ -36,7 +40,17 @@ public record MonthlyOptions(Period period, String input, String output, long as
         Policy policy;
         try {
             policy = new Policy(a.intValue("min-play-ms", Policy.DEFAULT.minPlayMs()),
-                    a.longValue("user-monthly-cap", Policy.DEFAULT.userMonthlyCap()));
+                    a.longValue("user-monthly-cap", Policy.DEFAULT.userMonthlyCap()))
+                    .withThreshold(a.longValue("min-track-streams", 0), a.longValue("min-track-listeners", 0))
+                    .withProfessional(a.longValue("professional-streams", Policy.DEFAULT_PROFESSIONAL_STREAMS),
+                            a.longValue("professional-listeners", Policy.DEFAULT_PROFESSIONAL_LISTENERS));
+            List<PaymentModel> compared = new ArrayList<>();
+            if (a.has("compare-models")) {
+                for (String m : a.required("compare-models").split(",")) {
+                    compared.add(PaymentModel.parse(m.trim()));
+                }
+            }
+            policy = policy.withModels(PaymentModel.parse(a.string("model", PaymentModel.PRO_RATA.label())), compared);
         } catch (IllegalArgumentException e) {
             throw new UsageException("monthly: " + e.getMessage());
         }
@@ -51,7 +65,7 @@ public record MonthlyOptions(Period period, String input, String output, long as
                     a.string("consent-user", null), password);
         }
         return new MonthlyOptions(period, a.required("input"), a.required("output"), asOf, policy, parallelism,
-                a.string("flink-conf", null), jdbc);
+                a.string("flink-conf", null), jdbc, a.string("history", null));
     }
 
     /** An ISO-8601 instant (2026-11-05T00:00:00Z) or a date, meaning its start in UTC. */

@@ -1,6 +1,15 @@
 package dev.royalties.jobs.monthly;
 
 import dev.royalties.rules.AiLedger;
+import dev.royalties.rules.Allocation;
+import dev.royalties.rules.PaymentModel;
+import dev.royalties.rules.Policy;
+import dev.royalties.rules.Pool;
+import dev.royalties.rules.TrackEligibility;
+import dev.royalties.rules.UserPoolPlays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import dev.royalties.rules.ArtistPayment;
 import dev.royalties.rules.Duplicates;
 import dev.royalties.rules.EventContract;
@@ -11,17 +20,26 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The monthly workflow (spec §3 to §9) over injected sources and sinks. One pass over the plays:
- * validate, de-duplicate (keyed by play_id), classify and count locally; only with a user cap do
- * the surviving plays take a second shuffle, keyed by user. Everything that reaches the single
- * allocation operator is already aggregated.
+ * The monthly workflow (spec §3 to §9, issue 9's models) over injected sources and sinks. One pass
+ * over the plays: validate, de-duplicate (keyed by play_id), classify and count locally; the plays
+ * that pass go on keyed by user (listeners, threshold, cap). Where a rule needs a total of the
+ * whole period first (the threshold's verdicts, user-centric's parts), a single-parallelism
+ * operator computes it and broadcasts it to a stage that reads it before its own input. Everything
+ * that reaches the single allocation operator is already aggregated.
  */
 public final class MonthlyPipeline {
     private MonthlyPipeline() {}
 
-    /** Wires the job and returns the run summary (one JSON document) for the driver to collect. */
+    /**
+     * Wires the job and returns the run summary (one JSON document) for the driver to collect.
+     *
+     * @param historyStreams qualifying streams per track over the 11 periods before this one (the threshold)
+     */
     public static DataStream<String> build(DataStream<Play> plays, DataStream<Usage> usage, MonthlyReference ref,
-                                           String previousPayments, OutputSinks sinks) {
+                                           Map<String, Long> historyStreams, String previousPayments,
+                                           OutputSinks sinks) {
+        Policy policy = ref.policy();
+        Set<String> pooled = pooledKeys(ref);
         // ---- catalogue streams ----
         SingleOutputStreamOperator<Play> validPlays = plays
                 .transform("validate-plays", Streams.PLAY, new ValidateEvents<>(EventContract.PLAYS, ref.period()))
@@ -30,17 +48,36 @@ public final class MonthlyPipeline {
                 .keyBy(p -> ShuffleKeys.of(p.playId), ShuffleKeys.TYPE)
                 .reduce(Duplicates::merge).name("dedup-plays").uid("dedup-plays")
                 .transform("classify-plays", Streams.PLAY, new ClassifyPlays(
-                        new PlayClassifier(ref.verdicts(), ref.catalogue(), ref.policy())))
+                        new PlayClassifier(ref.verdicts(), ref.catalogue(), policy)))
                 .uid("classify-plays");
+        SingleOutputStreamOperator<Play> grouped = candidates
+                .keyBy(p -> ShuffleKeys.of(p.userId), ShuffleKeys.TYPE)
+                .transform("group-user-plays", Streams.PLAY, new GroupUserPlays(ref.catalogue(), policy, pooled))
+                .uid("group-user-plays");
         DataStream<Partial> partials = validPlays.getSideOutput(Streams.PARTIALS)
-                .union(candidates.getSideOutput(Streams.PARTIALS));
-        if (ref.policy().capped()) {
-            partials = partials.union(candidates
-                    .keyBy(p -> ShuffleKeys.of(p.userId), ShuffleKeys.TYPE)
-                    .process(new ApplyUserCap(ref.policy().userMonthlyCap())).name("apply-user-cap")
-                    .uid("apply-user-cap")
-                    .transform("merge-capped-tallies", Streams.PARTIAL, new MergeTallies())
-                    .uid("merge-capped-tallies"));
+                .union(candidates.getSideOutput(Streams.PARTIALS), grouped.getSideOutput(Streams.PARTIALS));
+        DataStream<UserPoolPlays> userPools = grouped.getSideOutput(Streams.USER_POOLS);
+        DataStream<PoolUser> poolUsers = grouped.getSideOutput(Streams.POOL_USERS);
+        if (policy.thresholdOn()) {
+            DataStream<TrackEligibility> verdicts = grouped.getSideOutput(Streams.PARTIALS)
+                    .transform("decide-track-eligibility", Streams.ELIGIBILITY,
+                            new DecideTrackEligibility(policy, historyStreams))
+                    .uid("decide-track-eligibility").setParallelism(1).setMaxParallelism(1);
+            SingleOutputStreamOperator<Partial> settled = grouped.connect(verdicts.broadcast())
+                    .transform("settle-user-plays", Streams.PARTIAL, new SettleUserPlays(ref.catalogue(), policy,
+                            pooled))
+                    .uid("settle-user-plays");
+            partials = partials.union(settled);
+            userPools = settled.getSideOutput(Streams.USER_POOLS);
+            poolUsers = settled.getSideOutput(Streams.POOL_USERS);
+        }
+        if (policy.computes(PaymentModel.USER_CENTRIC)) {
+            DataStream<UserParts> parts = poolUsers
+                    .transform("split-user-parts", Streams.USER_PARTS, new SplitUserParts(ref.period(), ref.pools()))
+                    .uid("split-user-parts").setParallelism(1).setMaxParallelism(1);
+            partials = partials.union(userPools.connect(parts.broadcast())
+                    .transform("pay-user-parts", Streams.PARTIAL, new PayUserParts(ref.catalogue()))
+                    .uid("pay-user-parts"));
         }
 
         // ---- AI usage ----
@@ -58,7 +95,7 @@ public final class MonthlyPipeline {
 
         // ---- money ----
         SingleOutputStreamOperator<ArtistPayment> payments = partials
-                .transform("allocate-pools", Streams.PAYMENT, new AllocatePools(ref.period(), ref.pools(),
+                .transform("allocate-pools", Streams.PAYMENT, new AllocatePools(ref.period(), policy, ref.pools(),
                         ref.licences(), ref.catalogue(), previousPayments))
                 .uid("allocate-pools")
                 .setParallelism(1)
@@ -68,8 +105,22 @@ public final class MonthlyPipeline {
         sinks.reconciliation(payments.getSideOutput(Streams.RECONCILIATION));
         sinks.adjustments(payments.getSideOutput(Streams.ADJUSTMENTS));
         sinks.violations(violations);
+        sinks.trackHistory(payments.getSideOutput(Streams.TRACK_HISTORY));
+        if (!policy.compareModels().isEmpty()) {
+            sinks.modelComparison(payments.getSideOutput(Streams.MODEL_COMPARISON));
+        }
         sinks.quarantine(validPlays.getSideOutput(Streams.QUARANTINE)
                 .union(validUsage.getSideOutput(Streams.QUARANTINE)));
         return payments.getSideOutput(Streams.SUMMARY);
+    }
+
+    private static Set<String> pooledKeys(MonthlyReference ref) {
+        Set<String> keys = new HashSet<>();
+        for (Pool p : ref.pools()) {
+            if (ref.period().toString().equals(p.period())) {
+                keys.add(Allocation.poolKey(p.country(), p.product()));
+            }
+        }
+        return keys;
     }
 }

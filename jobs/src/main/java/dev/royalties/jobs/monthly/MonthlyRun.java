@@ -51,6 +51,9 @@ public final class MonthlyRun {
         ReferenceData data = ReferenceLoader.load(o);
         MonthlyReference ref = MonthlyReference.of(data, o.period(), o.asOf(), o.policy());
 
+        TrackHistory history = o.policy().minTrackStreams() > 0
+                ? TrackHistory.read(o.history() == null ? o.output() : o.history(), o.period(), o.asOf())
+                : TrackHistory.none();
         OutputLayout layout = new OutputLayout(o.output(), o.period());
         int previous = layout.latestComplete();
         int revision = previous + 1;
@@ -66,8 +69,8 @@ public final class MonthlyRun {
                     new ParquetTableFormat<>(Tables.AI_USAGE, Tables.USAGE, periodRange(o, "used_at"), Streams.USAGE));
             String previousPayments = previous == 0 ? null
                     : layout.partition(Tables.ARTIST_PAYMENTS.name(), previous).toString();
-            DataStream<String> summary = MonthlyPipeline.build(plays, usage, ref, previousPayments,
-                    new ParquetOutputSinks(staging.toString()));
+            DataStream<String> summary = MonthlyPipeline.build(plays, usage, ref, history.streams(),
+                    previousPayments, new ParquetOutputSinks(staging.toString()));
             CloseableIterator<String> summaries = summary.collectAsync();
             JobClient job = env.executeAsync("royalties monthly " + o.period() + " revision " + revision);
             awaitWithProgress(job, started, log);
@@ -75,11 +78,12 @@ public final class MonthlyRun {
             summaries.close();
 
             for (TableSchema t : Tables.OUTPUTS) {
-                if (t != Tables.ADJUSTMENTS || revision > 1) {
+                if ((t != Tables.ADJUSTMENTS || revision > 1)
+                        && (t != Tables.MODEL_COMPARISON || !o.policy().compareModels().isEmpty())) {
                     layout.promote(staging, t, revision);
                 }
             }
-            ObjectNode manifest = manifest(o, ref, revision, previous, started, report);
+            ObjectNode manifest = manifest(o, ref, revision, previous, started, report, history);
             layout.writeManifest(revision, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
             RunSummary.print(log, manifest, layout.root());
             return new Result(revision, manifest, layout.root());
@@ -146,14 +150,30 @@ public final class MonthlyRun {
     }
 
     private static ObjectNode manifest(MonthlyOptions o, MonthlyReference ref, int revision, int previous,
-                                       Instant started, JsonNode report) {
+                                       Instant started, JsonNode report, TrackHistory history) {
         ObjectNode m = JSON.createObjectNode();
         m.put("period", o.period().toString());
         m.put("revision", revision);
         m.put("previous_revision", previous == 0 ? null : previous);
         m.put("as_of", Times.iso(o.asOf()));
-        m.putObject("policy").put("min_play_ms", o.policy().minPlayMs())
-                .put("user_monthly_cap", o.policy().userMonthlyCap());
+        ObjectNode policy = m.putObject("policy").put("min_play_ms", o.policy().minPlayMs())
+                .put("user_monthly_cap", o.policy().userMonthlyCap())
+                .put("min_track_streams", o.policy().minTrackStreams())
+                .put("min_track_listeners", o.policy().minTrackListeners())
+                .put("model", o.policy().model().label())
+                .put("professional_streams", o.policy().professionalStreams())
+                .put("professional_listeners", o.policy().professionalListeners());
+        var compared = policy.putArray("compare_models");
+        o.policy().compareModels().forEach(x -> compared.add(x.label()));
+        if (o.policy().minTrackStreams() > 0) {
+            ObjectNode h = m.putObject("history");
+            h.put("folder", o.history() == null ? o.output() : o.history());
+            ObjectNode read = h.putObject("revisions_read");
+            history.revisionsRead().forEach(read::put);
+            var missing = h.putArray("missing_periods");
+            history.missing().forEach(missing::add);
+            h.put("missing", history.missingRanges());
+        }
         m.put("input", o.input());
         m.put("consent_source", o.consentJdbc() == null ? "files" : "jdbc " + o.consentJdbc().table());
         m.put("parallelism", o.parallelism());
@@ -171,6 +191,8 @@ public final class MonthlyRun {
         m.set("output_rows", report.get("output_rows"));
         m.set("totals_per_currency", report.get("totals_per_currency"));
         m.set("pools", report.get("pools"));
+        m.set("professional_artists", report.get("professional_artists"));
+        m.set("models", report.get("models"));
         return m;
     }
 }

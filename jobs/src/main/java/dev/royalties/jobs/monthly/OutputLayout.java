@@ -61,6 +61,21 @@ public final class OutputLayout {
         return latest;
     }
 
+    /** The complete revisions of the period (those with a manifest), in increasing order. */
+    public java.util.List<Integer> completeRevisions() throws IOException {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        if (fs.exists(runs())) {
+            for (FileStatus s : fs.listStatus(runs())) {
+                Matcher m = REVISION.matcher(s.getPath().getName());
+                if (m.matches() && fs.exists(new Path(s.getPath(), "manifest.json"))) {
+                    out.add(Integer.parseInt(m.group(1)));
+                }
+            }
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
     public Path newStaging(int revision) throws IOException {
         Path p = new Path(root, "_staging/period=" + period + "/revision=" + revision + "-" + UUID.randomUUID());
         fs.mkdirs(p);

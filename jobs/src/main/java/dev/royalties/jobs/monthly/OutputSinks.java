@@ -3,8 +3,10 @@ package dev.royalties.jobs.monthly;
 import dev.royalties.rules.Adjustment;
 import dev.royalties.rules.AiViolation;
 import dev.royalties.rules.ArtistPayment;
+import dev.royalties.rules.ModelComparison;
 import dev.royalties.rules.PoolReconciliation;
 import dev.royalties.rules.QuarantineRow;
+import dev.royalties.rules.TrackListening;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** Where the monthly workflow's outputs go; injected, so that tests and runs choose the sinks. */
@@ -18,4 +20,8 @@ public interface OutputSinks {
     void violations(DataStream<AiViolation> rows);
 
     void quarantine(DataStream<QuarantineRow> rows);
+
+    void trackHistory(DataStream<TrackListening> rows);
+
+    void modelComparison(DataStream<ModelComparison.Row> rows);
 }

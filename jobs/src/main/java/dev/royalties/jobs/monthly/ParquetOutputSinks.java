@@ -7,8 +7,10 @@ import dev.royalties.io.Tables;
 import dev.royalties.rules.Adjustment;
 import dev.royalties.rules.AiViolation;
 import dev.royalties.rules.ArtistPayment;
+import dev.royalties.rules.ModelComparison;
 import dev.royalties.rules.PoolReconciliation;
 import dev.royalties.rules.QuarantineRow;
+import dev.royalties.rules.TrackListening;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -46,6 +48,16 @@ public final class ParquetOutputSinks implements OutputSinks {
     @Override
     public void quarantine(DataStream<QuarantineRow> rows) {
         sink(rows, Tables.QUARANTINE, Tables::row, rows.getParallelism());
+    }
+
+    @Override
+    public void trackHistory(DataStream<TrackListening> rows) {
+        sink(rows, Tables.TRACK_HISTORY, Tables::row, 1);
+    }
+
+    @Override
+    public void modelComparison(DataStream<ModelComparison.Row> rows) {
+        sink(rows, Tables.MODEL_COMPARISON, Tables::row, 1);
     }
 
     private <T> void sink(DataStream<T> rows, TableSchema table, RowExtractor<T> extractor, int parallelism) {

@@ -121,9 +121,10 @@ class WorkedExampleTest {
 
     private static void assertMatches(int revision, String expectedDir, TableSchema... tables) throws Exception {
         for (TableSchema t : tables) {
-            List<String> expected = OutputCsv.expected(EXAMPLE.resolve("expected/" + expectedDir + "/" + t.name()
-                    + ".csv"));
-            List<String> actual = OutputCsv.read(output, t, "2026-10", revision);
+            Path csv = EXAMPLE.resolve("expected/" + expectedDir + "/" + t.name() + ".csv");
+            List<String> expected = OutputCsv.expected(csv);
+            // Columns added since the example was written (below_threshold_units) are not in its CSVs.
+            List<String> actual = OutputCsv.read(output, OutputCsv.projected(t, csv), "2026-10", revision);
             assertThat(actual).as(t.name() + " revision " + revision).containsExactlyElementsOf(expected);
         }
     }

@@ -1,0 +1,62 @@
+package dev.royalties.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules that need all of one user's plays of the period at once (spec §4 step 5, issue 9 §1):
+ * the user's contribution to each track's listening, and the statuses below_threshold, capped and
+ * eligible of the plays that passed steps 1 to 4. One class for the monthly job's per-user stage.
+ */
+public final class UserMonth {
+    private UserMonth() {}
+
+    /** What a settled play became. */
+    public interface Settled {
+        void play(Play p, PlayStatus status);
+    }
+
+    /** Adds one user's qualifying plays to the listening per track: every play a stream, every distinct track a listener. */
+    public static void listen(List<Play> qualifying, Map<String, TrackListening> into) {
+        Map<String, Boolean> seen = new HashMap<>();
+        for (Play p : qualifying) {
+            TrackListening t = into.get(p.trackId);
+            if (t == null) {
+                t = new TrackListening(p.trackId, 0, 0);
+                into.put(p.trackId, t);
+            }
+            t.streams++;
+            if (seen.put(p.trackId, Boolean.TRUE) == null) {
+                t.listeners++;
+            }
+        }
+    }
+
+    /**
+     * Settles one user's qualifying plays: those of tracks below the threshold first, then the cap
+     * over the rest ordered by (played_at, play_id). The plays are only sorted when the cap can
+     * bite, which most users never reach.
+     */
+    public static void settle(List<Play> qualifying, TrackEligibility eligibility, long cap, Settled out) {
+        List<Play> passing = new ArrayList<>(qualifying.size());
+        for (Play p : qualifying) {
+            if (eligibility.eligible(p.trackId)) {
+                passing.add(p);
+            } else {
+                out.play(p, PlayStatus.BELOW_THRESHOLD);
+            }
+        }
+        if (cap <= 0 || passing.size() <= cap) {
+            for (Play p : passing) {
+                out.play(p, PlayStatus.ELIGIBLE);
+            }
+            return;
+        }
+        int eligible = UserCap.eligibleCount(passing, cap);
+        for (int i = 0; i < passing.size(); i++) {
+            out.play(passing.get(i), i < eligible ? PlayStatus.ELIGIBLE : PlayStatus.CAPPED);
+        }
+    }
+}
