@@ -63,7 +63,8 @@ public final class MonthlyPipeline {
                     .transform("decide-track-eligibility", Streams.ELIGIBILITY,
                             new DecideTrackEligibility(policy, historyStreams))
                     .uid("decide-track-eligibility").setParallelism(1).setMaxParallelism(1);
-            SingleOutputStreamOperator<Partial> settled = grouped.connect(verdicts.broadcast())
+            // forward(): the settling stage relies on the plays arriving in user order, on the same worker.
+            SingleOutputStreamOperator<Partial> settled = grouped.forward().connect(verdicts.broadcast())
                     .transform("settle-user-plays", Streams.PARTIAL, new SettleUserPlays(ref.catalogue(), policy,
                             pooled))
                     .uid("settle-user-plays");
@@ -75,7 +76,7 @@ public final class MonthlyPipeline {
             DataStream<UserParts> parts = poolUsers
                     .transform("split-user-parts", Streams.USER_PARTS, new SplitUserParts(ref.period(), ref.pools()))
                     .uid("split-user-parts").setParallelism(1).setMaxParallelism(1);
-            partials = partials.union(userPools.connect(parts.broadcast())
+            partials = partials.union(userPools.forward().connect(parts.broadcast())
                     .transform("pay-user-parts", Streams.PARTIAL, new PayUserParts(ref.catalogue()))
                     .uid("pay-user-parts"));
         }
