@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * `royalties generate --plays N --seed S --output DIR [--period YYYY-MM]`: a synthetic month of
- * inputs (see {@link MonthGenerator}), then one summary line.
+ * `royalties generate --plays N --seed S --output DIR [--period YYYY-MM] [--months K]`: a synthetic
+ * month of inputs (see {@link MonthGenerator}), or K consecutive months ending with the period
+ * (each of N plays), then one summary line.
  */
 public final class GenerateCommand {
     private static final String NAME = "generate";
@@ -16,7 +17,7 @@ public final class GenerateCommand {
     private GenerateCommand() {}
 
     public static int run(String[] args) throws Exception {
-        Args a = Args.parse(NAME, args, Set.of("plays", "seed", "output", "period"), Set.of());
+        Args a = Args.parse(NAME, args, Set.of("plays", "seed", "output", "period", "months"), Set.of());
         a.required("plays");
         a.required("seed");
         long plays = a.longValue("plays", 0);
@@ -37,7 +38,12 @@ public final class GenerateCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(NAME + ": " + e.getMessage());
         }
-        System.out.println(MonthGenerator.generate(output, plays, seed, period).oneLine());
+        int months = a.intValue("months", 1);
+        if (months < 1 || months > 120) {
+            throw new UsageException(NAME + ": --months must be between 1 and 120, got " + months);
+        }
+        System.out.println(MonthGenerator.generate(output, plays, seed, period,
+                Runtime.getRuntime().availableProcessors(), months).oneLine());
         return 0;
     }
 }

@@ -14,8 +14,15 @@ final class Listening {
     private final Listeners listeners;
     private final String[] countries;
     private final String[] products;
+    private final long indexOffset;
 
     Listening(SyntheticCatalogue catalogue, Listeners listeners) {
+        this(catalogue, listeners, 0);
+    }
+
+    /** @param indexOffset added to every play index, so that the months of a multi-month run have distinct play ids */
+    Listening(SyntheticCatalogue catalogue, Listeners listeners, long indexOffset) {
+        this.indexOffset = indexOffset;
         this.catalogue = catalogue;
         this.listeners = listeners;
         this.countries = Markets.ALL.stream().map(Markets.Market::country).toArray(String[]::new);
@@ -38,7 +45,8 @@ final class Listening {
             track = rng.nextDouble() < GHOST_SHARE ? catalogue.ghostTrack(rng) : catalogue.popularTrack(rng);
             ms = humanMs(catalogue.durationMs[track], rng);
         }
-        p.playId = Ids.play(index);
+        p.playId = Ids.play(index + indexOffset);
+        p.origin = PlayOrigins.of(index + indexOffset, user >= listeners.humans);
         p.userId = listeners.userIds[user];
         p.trackId = catalogue.trackIds[track];
         p.playedAt = playedAt;

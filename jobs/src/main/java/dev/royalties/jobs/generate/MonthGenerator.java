@@ -38,6 +38,20 @@ public final class MonthGenerator {
 
     public static MonthSummary generate(Path output, long plays, long seed, Period period, int threads)
             throws IOException {
+        return generate(output, plays, seed, period, threads, 1);
+    }
+
+    /**
+     * With {@code months} > 1, the months before {@code period} too (for the threshold's history):
+     * each of them gets its own plays (same catalogue and users, its own random streams and play
+     * ids) and its revenue pools; the other tables (verdicts, consent, AI usage and licences) are
+     * the last month's only.
+     */
+    public static MonthSummary generate(Path output, long plays, long seed, Period period, int threads, int months)
+            throws IOException {
+        if (months < 1 || months > 120) {
+            throw new IllegalArgumentException("months must be between 1 and 120, got " + months);
+        }
         long started = System.nanoTime();
         Scale scale = Scale.of(plays);
         prepareOutput(output);
@@ -46,7 +60,8 @@ public final class MonthGenerator {
         Listeners listeners = Listeners.build(scale, FraudVerdicts.heavyUsersNeeded(scale),
                 Seeds.stream(seed, Purpose.LISTENERS));
         PlayPlan plan = PlayPlan.build(scale, timeline, Seeds.stream(seed, Purpose.PLAN));
-        PlayFileWriter playWriter = new PlayFileWriter(output, seed, new Listening(catalogue, listeners));
+        String tag = months > 1 ? period.toString() : "";
+        PlayFileWriter playWriter = new PlayFileWriter(output, seed, new Listening(catalogue, listeners), tag);
 
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), daemonThreads());
         try {
@@ -54,13 +69,26 @@ public final class MonthGenerator {
             for (PlayFile f : plan.files) {
                 playFiles.add(pool.submit(() -> playWriter.write(f)));
             }
+            List<String> poolPeriods = new ArrayList<>();
+            for (int k = months - 1; k >= 1; k--) {
+                Period earlier = period.minusMonths(k);
+                poolPeriods.add(earlier.toString());
+                PlayPlan earlierPlan = PlayPlan.build(scale, Timeline.of(earlier), Seeds.stream(seed + k, Purpose.PLAN));
+                PlayFileWriter w = new PlayFileWriter(output, seed + k,
+                        new Listening(catalogue, listeners, 2L * k * scale.plays()), earlier.toString());
+                for (PlayFile f : earlierPlan.files) {
+                    playFiles.add(pool.submit(() -> w.write(f)));
+                }
+            }
+            poolPeriods.add(period.toString());
             // The small tables are written here while the pool works through the plays.
             List<WrittenFile> written = new ArrayList<>();
             written.add(ParquetFiles.writeTable(output, Tables.TRACKS, rows(catalogue.trackRows(), Tables::row)));
             written.add(ParquetFiles.writeTable(output, Tables.TRACK_RIGHTS,
                     rows(catalogue.rightRows(), Tables::row)));
-            written.add(ParquetFiles.writeTable(output, Tables.REVENUE_POOLS, rows(
-                    RevenuePools.build(timeline, listeners, Seeds.stream(seed, Purpose.POOLS)), Tables::row)));
+            written.add(ParquetFiles.writeTable(output, Tables.REVENUE_POOLS, rows(months == 1
+                    ? RevenuePools.build(timeline, listeners, Seeds.stream(seed, Purpose.POOLS))
+                    : RevenuePools.build(poolPeriods, listeners, Seeds.stream(seed, Purpose.POOLS)), Tables::row)));
             written.add(ParquetFiles.writeTable(output, Tables.FRAUD_VERDICTS, rows(FraudVerdicts.build(scale,
                     timeline, listeners, catalogue, plan, Seeds.stream(seed, Purpose.VERDICTS)), Tables::row)));
             written.add(ParquetFiles.writeTable(output, Tables.AI_CONSENT, rows(

@@ -24,7 +24,15 @@ final class PlayFileWriter {
     private final Listening listening;
     private final DiurnalCurve curve = new DiurnalCurve();
 
+    private final String tag;
+
     PlayFileWriter(Path root, long seed, Listening listening) {
+        this(root, seed, listening, "");
+    }
+
+    /** @param tag put in every file name, so that the months of a multi-month run never share a file */
+    PlayFileWriter(Path root, long seed, Listening listening, String tag) {
+        this.tag = tag;
         this.root = root;
         this.seed = seed;
         this.listening = listening;
@@ -34,7 +42,8 @@ final class PlayFileWriter {
         SplittableRandom rng = Seeds.stream(seed, Seeds.Purpose.PLAY_FILE, f.ordinal());
         long[] times = playTimes(f, rng);
         byte[] special = placeSpecials(f, rng);
-        Path file = root.resolve(f.relativePath());
+        Path file = root.resolve(tag.isEmpty() ? f.relativePath()
+                : f.relativePath().replace("/part-", "/part-" + tag + "-"));
         Play p = new Play();
         try (ParquetWriter<Object[]> out = ParquetFiles.open(file, Tables.PLAYS)) {
             for (int i = 0; i < f.fresh(); i++) {

@@ -14,6 +14,11 @@ final class RevenuePools {
     private RevenuePools() {}
 
     static List<Pool> build(Timeline timeline, Listeners listeners, SplittableRandom rng) {
+        return build(List.of(timeline.previousPeriod(), timeline.period().toString()), listeners, rng);
+    }
+
+    /** Pools for each of the given periods (a multi-month run writes one table for all its months). */
+    static List<Pool> build(List<String> periods, Listeners listeners, SplittableRandom rng) {
         int markets = Markets.ALL.size();
         int products = Markets.PRODUCTS.size();
         long[][] listenersIn = new long[markets][products];
@@ -21,7 +26,7 @@ final class RevenuePools {
             listenersIn[listeners.market[u]][listeners.product[u]]++;
         }
         List<Pool> pools = new ArrayList<>();
-        for (String period : List.of(timeline.previousPeriod(), timeline.period().toString())) {
+        for (String period : periods) {
             for (int m = 0; m < markets; m++) {
                 Markets.Market market = Markets.ALL.get(m);
                 if (!market.pooled()) {
