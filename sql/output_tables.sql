@@ -47,6 +47,7 @@ CREATE TEMPORARY TABLE pool_reconciliation (
   short_units BIGINT,
   capped_units BIGINT,
   violation_units BIGINT,
+  below_threshold_units BIGINT,
   `period` STRING,
   revision INT
 ) PARTITIONED BY (`period`, revision) WITH (
@@ -116,6 +117,38 @@ CREATE TEMPORARY TABLE run_manifest_lines (
   'connector' = 'filesystem',
   'path' = '${output}/_runs',
   'format' = 'raw'
+);
+
+-- One row per track with a qualifying play in the period (issue 9, docs/models.md): what the
+-- threshold of the next 11 periods reads. An aggregate: no user_id.
+CREATE TEMPORARY TABLE track_history (
+  track_id STRING,
+  qualifying_streams BIGINT,
+  listeners BIGINT,
+  `period` STRING,
+  revision INT
+) PARTITIONED BY (`period`, revision) WITH (
+  'connector' = 'filesystem',
+  'path' = '${output}/track_history',
+  'format' = 'parquet'
+);
+
+-- What every compared payment model pays each payment key (runs with --compare-models only).
+CREATE TEMPORARY TABLE model_comparison (
+  artist_id STRING,
+  source STRING,
+  country STRING,
+  product STRING,
+  licensee_id STRING,
+  currency STRING,
+  model STRING,
+  amount DECIMAL(18, 2),
+  `period` STRING,
+  revision INT
+) PARTITIONED BY (`period`, revision) WITH (
+  'connector' = 'filesystem',
+  'path' = '${output}/model_comparison',
+  'format' = 'parquet'
 );
 
 -- Revisions whose run completed (manifest written).

@@ -41,10 +41,12 @@ public final class DemoCommand {
             System.out.println();
             MonthlyRun.run(MonthlyOptions.parse(new String[] {"--period", period.toString(), "--input",
                 input.toString(), "--output", output.toString(), "--as-of", asOf, "--user-monthly-cap", "1000",
-                "--parallelism", "" + parallelism}), System.out);
+                "--parallelism", "" + parallelism, "--compare-models", "pro-rata,artist-centric,user-centric"}),
+                System.out);
         }
         System.out.println();
-        System.out.println("outputs in " + output + "; revision 2 is the backfill, its adjustments say what changed");
+        System.out.println("outputs in " + output + "; revision 2 is the backfill, its adjustments say what changed;"
+                + " model_comparison has what artist-centric and user-centric would pay (sql/queries/model_comparison.sql)");
         return 0;
     }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.royalties.io.Tables;
+import dev.royalties.jobs.sql.SqlResult;
+import dev.royalties.jobs.sql.SqlRunner;
+import dev.royalties.jobs.sql.SqlScript;
+import java.util.Map;
 import dev.royalties.testing.Flink;
 import dev.royalties.testing.InputFolder;
 import dev.royalties.testing.OutputCsv;
@@ -165,5 +169,21 @@ class PaymentModelsExampleTest {
                 "A3,catalogue,FR,premium,,EUR,pro-rata,35.71",
                 "A3,catalogue,FR,premium,,EUR,user-centric,41.66");
         assertThat(summaries.get(summaries.size() - 1)).contains("artist-centric").contains("moved > 10 %");
+
+        try (SqlRunner sql = SqlRunner.open(out.toString(), input.toString())) {
+            String file = "sql/queries/model_comparison.sql";
+            SqlResult all = sql.execute(new SqlScript(file, SqlRunner.resource(file)),
+                    Map.of("period", "2026-10")).get(0);
+            assertThat(all.rows()).extracting(Object::toString).containsExactly(
+                    "[(all), catalogue, EUR, artist-centric, 90.77, 91.67, -0.90]",
+                    "[(all), catalogue, EUR, pro-rata, 78.57, 91.67, -13.10]",
+                    "[(all), catalogue, EUR, user-centric, 91.67, 91.67, 0.00]");
+            SqlResult a2 = sql.execute(new SqlScript(file, SqlRunner.resource(file)),
+                    Map.of("period", "2026-10", "artist_id", "A2")).get(0);
+            assertThat(a2.rows()).extracting(Object::toString).containsExactly(
+                    "[A2, catalogue, EUR, artist-centric, 7.69, 12.50, -4.81]",
+                    "[A2, catalogue, EUR, pro-rata, 10.72, 12.50, -1.78]",
+                    "[A2, catalogue, EUR, user-centric, 12.50, 12.50, 0.00]");
+        }
     }
 }
