@@ -117,7 +117,8 @@ class ClusterIT {
             assertThat(onCluster).as(t.name()).isEqualTo(OutputCsv.read(embeddedOut, t, PERIOD, 1));
             Path csv = EXAMPLE.resolve("expected/revision-1/" + t.name() + ".csv");
             if (Files.exists(csv)) {
-                assertThat(onCluster).as(t.name()).isNotEmpty().isEqualTo(OutputCsv.expected(csv));
+                assertThat(OutputCsv.readAsIn(csv, clusterOut, t, PERIOD, 1)).as(t.name()).isNotEmpty()
+                        .isEqualTo(OutputCsv.expected(csv));
             }
         }
         assertThat(clusterOut.resolve("adjustments/period=" + PERIOD + "/revision=1")).doesNotExist();

@@ -46,7 +46,9 @@ public final class ExampleOutputs {
             for (String asOf : List.of("2026-11-05T00:00:00Z", "2026-12-20T00:00:00Z")) {
                 dev.royalties.jobs.monthly.MonthlyRun.run(dev.royalties.jobs.monthly.MonthlyOptions.parse(
                         new String[] {"--period", PERIOD, "--input", ExpectedCsv.input().toString(), "--output",
-                            out.toString(), "--as-of", asOf, "--user-monthly-cap", "15", "--parallelism", "2"}),
+                            out.toString(), "--as-of", asOf, "--user-monthly-cap", "15", "--parallelism", "2",
+                            // pays pro-rata as the example expects; the comparison gives SQL a model_comparison
+                            "--compare-models", "pro-rata,artist-centric,user-centric"}),
                         new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             }
             writeRevision(out, 3, 2, true);
