@@ -139,6 +139,11 @@ class IngestTaskManagerKillIT {
             assertThat(ids.get(total - 1)).isEqualTo(String.format("K%06d", total - 1));
             assertThat(counts(db)).isEqualTo(Map.of("A1", (long) eligible(total), "A2", (long) eligible(total)));
             assertThat(LiveFixtures.quarantined(archive)).isEmpty();
+            try (var files = java.nio.file.Files.walk(archive.resolve("plays"))) {
+                System.out.printf("[IngestTaskManagerKillIT] in-progress part files left in plays/: %d%n",
+                        files.filter(f -> f.getFileName().toString().endsWith(".inprogress")
+                                || f.getFileName().toString().contains(".inprogress.")).count());
+            }
 
             cluster.get("/jobs/" + jobId); // still answering
             var cancel = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
