@@ -15,20 +15,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
  * The JSON messages of the live topics (spec §2): one flat object per message, field names as the
  * table columns, timestamps as ISO-8601 strings with a zone or as epoch milliseconds. Unknown
- * fields are ignored (as extra columns are); a wrong type, a timestamp without a zone, a number out
- * of range or malformed JSON is a {@link BadRecord} with a one-line reason. Contract rules (null
+ * fields are ignored (as extra columns are); a wrong type, a timestamp without a zone or finer than
+ * microseconds, a number out of range, a field given twice or malformed JSON is a {@link BadRecord}
+ * with a one-line reason. Contract rules (null
  * keys, vocabularies, ...) are not checked here: they belong to {@code EventValidation}.
  *
  * <p>Parsing is a streaming pass with Jackson's core parser (no tree, no reflection): it is on the
  * hot path of ingest.
  */
 public final class LiveJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    // Duplicate detection: with a field given twice, Jackson's streaming reader would silently keep
+    // the last value; a message that says two things is quarantined instead (docs/live.md).
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final String DUPLICATE_FIELD = "Duplicate field '";
 
     private LiveJson() {}
 
@@ -109,6 +117,12 @@ public final class LiveJson {
             }
             end(jp);
         } catch (JsonProcessingException e) {
+            String m = e.getOriginalMessage();
+            if (m != null && m.startsWith(DUPLICATE_FIELD)) {
+                String field = m.substring(DUPLICATE_FIELD.length(), Math.max(DUPLICATE_FIELD.length(),
+                        m.lastIndexOf('\'')));
+                throw new BadRecord("field '" + clip(field) + "' appears more than once: ambiguous message");
+            }
             throw malformed(e);
         } catch (IOException e) {
             throw new BadRecord("unreadable: " + oneLine(e.getMessage()));
@@ -185,33 +199,80 @@ public final class LiveJson {
                     throw new BadRecord(name + " is out of range (" + jp.getText() + ")");
                 }
             }
-            case VALUE_STRING: {
-                String s = jp.getText();
-                try {
-                    long fast = fastUtcMicros(s);
-                    if (fast != Long.MIN_VALUE) {
-                        return fast;
-                    }
-                    Instant i = s.endsWith("Z") ? Instant.parse(s) : ZonedDateTime.parse(s).toInstant();
-                    return Times.micros(i);
-                } catch (DateTimeException | ArithmeticException e) {
-                    throw new BadRecord(name + " '" + clip(s) + "' is not an ISO-8601 timestamp with a zone");
-                }
-            }
+            case VALUE_STRING:
+                return isoMicros(jp.getText(), name);
             default:
                 throw wrongType(jp, name, "an ISO-8601 string or epoch milliseconds");
         }
     }
 
     /**
-     * The common form {@code yyyy-MM-ddTHH:mm:ss[.fffffffff]Z} (years 1970-9999) without
+     * An ISO-8601 timestamp with a zone, as microseconds: {@code Z} or an offset ({@code +02:00}),
+     * optionally followed by a region ({@code [Europe/Paris]}), or a region alone; seconds
+     * optional. With an offset the offset decides. A region alone is resolved with the region's
+     * rules as {@link ZonedDateTime#ofLocal} does: a local time in a DST gap moves forward by the
+     * gap's length, one in an overlap takes the earlier offset (the summer one). A fraction finer
+     * than microseconds (non-zero 7th to 9th digit) is a bad record: the archive keeps microseconds,
+     * and cutting them silently could reorder plays whose order decides which duplicate counts.
+     */
+    static long isoMicros(String s, String name) throws BadRecord {
+        long fast = fastUtcMicros(s);
+        if (fast != Long.MIN_VALUE) {
+            return fast;
+        }
+        if (finerThanMicros(s)) {
+            throw new BadRecord(name + " '" + clip(s) + "' is finer than microseconds (at most 6 fractional digits,"
+                    + " or zeros after them)");
+        }
+        try {
+            Instant i;
+            int bracket = s.indexOf('[');
+            if (bracket < 0) {
+                i = OffsetDateTime.parse(s).toInstant();
+            } else if (!s.endsWith("]")) {
+                throw new DateTimeException("text after the zone region");
+            } else if (hasOffset(s.substring(0, bracket))) {
+                i = ZonedDateTime.parse(s).toInstant();
+            } else {
+                ZoneId zone = ZoneId.of(s.substring(bracket + 1, s.length() - 1));
+                i = ZonedDateTime.ofLocal(LocalDateTime.parse(s.substring(0, bracket)), zone, null).toInstant();
+            }
+            return Times.micros(i);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new BadRecord(name + " '" + clip(s) + "' is not an ISO-8601 timestamp with a zone");
+        }
+    }
+
+    /** Whether the local date-time before a "[region]" ends in an offset (Z, +hh:mm, -hh:mm). */
+    private static boolean hasOffset(String dateTime) {
+        int t = dateTime.indexOf('T');
+        return t >= 0 && (dateTime.endsWith("Z") || dateTime.indexOf('+', t) >= 0 || dateTime.indexOf('-', t) >= 0);
+    }
+
+    /** A fraction of a second with a non-zero digit after the sixth. */
+    static boolean finerThanMicros(String s) {
+        int t = s.indexOf('T');
+        int dot = t < 0 ? -1 : s.indexOf('.', t);
+        if (dot < 0) {
+            return false;
+        }
+        for (int i = dot + 1, digit = 1; i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++, digit++) {
+            if (digit > 6 && s.charAt(i) != '0') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The common form {@code yyyy-MM-ddTHH:mm:ss[.ffffff]Z} (years 1970-9999) without
      * java.time's formatter, which is a tenth of the cost of a play otherwise; Long.MIN_VALUE for
-     * anything else (then Instant/ZonedDateTime parse it, or reject it, as before). Same value as
+     * anything else (then {@link #isoMicros} parses it, or rejects it). Same value as
      * {@code Times.micros(Instant.parse(s))}.
      */
     static long fastUtcMicros(String s) {
         int n = s.length();
-        if (n < 20 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+        if (n < 20 || n > 27 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
                 || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
             return Long.MIN_VALUE;
         }

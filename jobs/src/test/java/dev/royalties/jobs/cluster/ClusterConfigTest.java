@@ -151,7 +151,8 @@ class ClusterConfigTest {
     @Test
     void restPortIsPublishedAndUsedBySubmitter() {
         String port = conf.get("rest.port");
-        assertThat(list("jobmanager", "ports")).contains(port + ":" + port);
+        assertThat(list("jobmanager", "ports").stream().map(ClusterConfigTest::substitute))
+                .contains("127.0.0.1:" + port + ":" + port);
         assertThat(environment("submit-month")).containsEntry("FLINK_JOBMANAGER", "jobmanager:" + port);
     }
 
@@ -185,6 +186,75 @@ class ClusterConfigTest {
         String inputSource = list("submit-month", "volumes").stream().map(ClusterConfigTest::substitute)
                 .filter(v -> v.split(":")[1].equals(o.input())).findFirst().orElseThrow().split(":")[0];
         assertThat(DOCKER.resolve(inputSource).normalize().resolve("plays")).isDirectory();
+    }
+
+    /** ${NAME:?message}: Compose stops with the message when NAME is unset or empty. */
+    static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*):\\?[^}]+}");
+
+    @Test
+    void noPasswordIsCommittedTheyComeFromTheUncommittedEnvFile() throws IOException {
+        String raw = Files.readString(DOCKER.resolve("docker-compose.yml"));
+        List<String> secrets = new ArrayList<>();
+        for (String s : services.keySet()) {
+            environment(s).forEach((k, v) -> {
+                if (k.matches(".*(PASSWORD|SECRET|TOKEN).*")) {
+                    secrets.add(k);
+                    assertThat(v).as("%s of %s: no literal, no default; required from docker/.env", k, s)
+                            .matches(REQUIRED.pattern());
+                }
+            });
+            if (environment(s).containsKey("FLINK_PROPERTIES")) {
+                assertThat(environment(s).get("FLINK_PROPERTIES").toLowerCase()).as(s).doesNotContain("password");
+            }
+        }
+        assertThat(secrets).as("the PostgreSQL password at least").contains("POSTGRES_PASSWORD");
+        Matcher defaults = VAR.matcher(raw);
+        while (defaults.find()) {
+            assertThat(defaults.group(2) != null && defaults.group(1).matches(".*(PASSWORD|SECRET|TOKEN).*"))
+                    .as("a default for %s", defaults.group()).isFalse();
+        }
+
+        // The example lists every required variable, empty (copying it without editing fails clearly).
+        Map<String, String> example = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(DOCKER.resolve(".env.example"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                example.put(line.substring(0, line.indexOf('=')).strip(), line.substring(line.indexOf('=') + 1).strip());
+            }
+        }
+        Matcher required = REQUIRED.matcher(raw);
+        int n = 0;
+        while (required.find()) {
+            n++;
+            assertThat(example).as("docker/.env.example").containsEntry(required.group(1), "");
+        }
+        assertThat(n).isPositive();
+        assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).as(".gitignore").contains("docker/.env");
+        assertThat(Files.readAllLines(DOCKER.resolve("Dockerfile.dockerignore"))).as("kept out of the build context")
+                .contains("docker/.env");
+        assertThat(Files.readString(ROOT.resolve("docs/cluster.md"))).contains("docker/.env.example")
+                .contains("**not** been built or run");
+    }
+
+    @Test
+    void publishedPortsListenOnTheBindAddressLoopbackUnlessSet() {
+        List<String> published = new ArrayList<>();
+        for (String s : services.keySet()) {
+            for (String p : list(s, "ports")) {
+                published.add(s);
+                assertThat(p).as("a port of %s", s).matches("\\$\\{BIND_ADDRESS:-127\\.0\\.0\\.1}:(\\d+):\\d+");
+            }
+        }
+        assertThat(published).contains("jobmanager", "kafka", "postgres");
+    }
+
+    @Test
+    void noServiceRunsAsRoot() {
+        for (String s : services.keySet()) {
+            Object user = service(s).get("user");
+            assertThat(user).as("user: of %s", s).isNotNull();
+            assertThat(String.valueOf(user).split(":")[0]).as("user: of %s", s).isNotIn("root", "0", "");
+        }
+        assertThat(service("jobmanager").get("user")).isEqualTo("flink"); // the official image's uid 9999
     }
 
     @Test

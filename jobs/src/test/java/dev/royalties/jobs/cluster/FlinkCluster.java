@@ -27,8 +27,10 @@ import java.util.stream.Stream;
  * ({@code StandaloneSessionClusterEntrypoint}) and N TaskManagers ({@code TaskManagerRunner}),
  * started the way Flink's own scripts start them (JVM options from {@code BashJavaUtils}, the
  * {@code env.java.opts.all} of the configuration), with a {@code lib/} assembled from Flink's Maven
- * artifacts and the {@code config.yaml} of {@code conf/flink/} with free ports. {@link #close()}
- * stops every process it started, also when the test fails or the JVM exits.
+ * artifacts and the {@code config.yaml} of {@code conf/flink/} with free ports. TaskManager N has
+ * the resource id {@code taskmanager-N} (as the REST API shows it); one can be killed with SIGKILL
+ * ({@link #killTaskManager}) and more started ({@link #startTaskManager}). {@link #close()} stops
+ * every process it started, also when the test fails or the JVM exits.
  */
 public final class FlinkCluster implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +45,8 @@ public final class FlinkCluster implements AutoCloseable {
     private final Thread reaper = new Thread(this::stopAll, "flink-cluster-reaper");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> javaOpts;
+    private final Map<String, Process> taskManagers = new LinkedHashMap<>();
+    private List<String> tmParams = List.of();
 
     private FlinkCluster(Path lib, Path work, Path conf, int restPort, List<String> javaOpts) {
         this.lib = lib;
@@ -61,6 +65,12 @@ public final class FlinkCluster implements AutoCloseable {
      */
     public static FlinkCluster start(Path lib, Path confTemplate, Path work, int taskManagers, Duration timeout)
             throws Exception {
+        return start(lib, confTemplate, work, taskManagers, Map.of(), timeout);
+    }
+
+    /** As above, with settings that override the template's (e.g. faster heartbeats for a kill test). */
+    public static FlinkCluster start(Path lib, Path confTemplate, Path work, int taskManagers,
+                                     Map<String, String> overrides, Duration timeout) throws Exception {
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException("no Flink lib/ at " + lib + ": run `mvn -pl jobs -am package` first");
         }
@@ -83,6 +93,7 @@ public final class FlinkCluster implements AutoCloseable {
         settings.put("io.tmp.dirs", work.resolve("tmp").toString());
         settings.put("web.upload.dir", Files.createDirectories(work.resolve("upload")).toString());
         settings.put("web.tmpdir", Files.createDirectories(work.resolve("web")).toString());
+        settings.putAll(overrides);
         writeFlatYaml(conf.resolve("config.yaml"), settings);
         for (String f : List.of("log4j.properties", "log4j-cli.properties")) {
             Files.copy(confTemplate.resolveSibling(f), conf.resolve(f));
@@ -92,12 +103,11 @@ public final class FlinkCluster implements AutoCloseable {
         FlinkCluster c = new FlinkCluster(lib, work, conf, restPort, javaOpts);
         try {
             List<String> jm = c.resourceParams("GET_JM_RESOURCE_PARAMS");
-            List<String> tm = c.resourceParams("GET_TM_RESOURCE_PARAMS");
+            c.tmParams = c.resourceParams("GET_TM_RESOURCE_PARAMS");
             c.launch("jobmanager", jm.get(0), "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
                     List.of("--configDir", conf.toString(), "--executionMode", "cluster"), jm.size() > 1 ? jm.get(1) : "");
             for (int i = 1; i <= taskManagers; i++) {
-                c.launch("taskmanager-" + i, tm.get(0), "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
-                        List.of("--configDir", conf.toString()), tm.size() > 1 ? tm.get(1) : "");
+                c.launchTaskManager();
             }
             int slots = taskManagers * Integer.parseInt(String.valueOf(settings.get("taskmanager.numberOfTaskSlots")));
             c.awaitSlots(slots, timeout);
@@ -124,6 +134,61 @@ public final class FlinkCluster implements AutoCloseable {
         return work;
     }
 
+    /** Starts one more TaskManager (resource id taskmanager-N) and returns its id; does not wait for it. */
+    public String startTaskManager() throws IOException {
+        return launchTaskManager();
+    }
+
+    private String launchTaskManager() throws IOException {
+        String id;
+        synchronized (processes) {
+            id = "taskmanager-" + (taskManagers.size() + 1);
+        }
+        Process p = launch(id, tmParams.get(0), "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                List.of("--configDir", conf.toString(), "-D", "taskmanager.resource-id=" + id),
+                tmParams.size() > 1 ? tmParams.get(1) : "");
+        synchronized (processes) {
+            taskManagers.put(id, p);
+        }
+        return id;
+    }
+
+    /**
+     * Kills a TaskManager's JVM with SIGKILL (no shutdown hook, no goodbye to the JobManager: as
+     * a crashed machine or the OOM killer would), waits until it is gone and returns its exit code.
+     */
+    public int killTaskManager(String id) throws InterruptedException {
+        Process p;
+        synchronized (processes) {
+            p = taskManagers.get(id);
+        }
+        if (p == null) {
+            throw new IllegalArgumentException("no TaskManager " + id + " (have " + taskManagers.keySet() + ")");
+        }
+        p.destroyForcibly(); // SIGKILL on Linux
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("TaskManager " + id + " did not die within 30 s of SIGKILL");
+        }
+        synchronized (processes) {
+            processes.remove(p);
+            logs.remove(p);
+        }
+        return p.exitValue();
+    }
+
+    /** The running TaskManager processes by resource id. */
+    public Map<String, Process> taskManagers() {
+        synchronized (processes) {
+            Map<String, Process> alive = new LinkedHashMap<>();
+            taskManagers.forEach((k, v) -> {
+                if (v.isAlive()) {
+                    alive.put(k, v);
+                }
+            });
+            return alive;
+        }
+    }
+
     /** "BASH_JAVA_UTILS_EXEC_RESULT:" lines of BashJavaUtils: JVM options, then dynamic configs. */
     private List<String> resourceParams(String command) throws Exception {
         Result r = exec(List.of(JAVA, "-cp", lib + "/*", "org.apache.flink.runtime.util.bash.BashJavaUtils", command,
@@ -139,7 +204,7 @@ public final class FlinkCluster implements AutoCloseable {
         return out;
     }
 
-    private void launch(String name, String jvmParams, String mainClass, List<String> args, String dynamic)
+    private Process launch(String name, String jvmParams, String mainClass, List<String> args, String dynamic)
             throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(JAVA);
@@ -159,6 +224,7 @@ public final class FlinkCluster implements AutoCloseable {
             processes.add(p);
             logs.put(p, work.resolve("log/" + name + ".log"));
         }
+        return p;
     }
 
     private void awaitSlots(int slots, Duration timeout) throws Exception {
@@ -234,6 +300,11 @@ public final class FlinkCluster implements AutoCloseable {
      * with the cluster's lib/, configuration and JVM options, as a separate process.
      */
     public Result flinkRun(Path jar, List<String> args, Duration timeout) throws Exception {
+        return flinkRun(List.of(), jar, args, timeout);
+    }
+
+    /** `flink run OPTIONS -m … JAR ARGS...`, e.g. OPTIONS = ["-d"] to submit detached. */
+    public Result flinkRun(List<String> runOptions, Path jar, List<String> args, Duration timeout) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(JAVA);
         cmd.addAll(javaOpts);
@@ -241,7 +312,9 @@ public final class FlinkCluster implements AutoCloseable {
         cmd.add("-cp");
         cmd.add(lib + "/*");
         cmd.add("org.apache.flink.client.cli.CliFrontend");
-        cmd.addAll(List.of("run", "-m", restAddress(), jar.toString()));
+        cmd.add("run");
+        cmd.addAll(runOptions);
+        cmd.addAll(List.of("-m", restAddress(), jar.toString()));
         cmd.addAll(args);
         return exec(cmd, Map.of("FLINK_CONF_DIR", conf.toString()), timeout,
                 work.resolve("log/flink-run-" + System.nanoTime() + ".out"));

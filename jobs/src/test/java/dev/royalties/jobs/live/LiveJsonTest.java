@@ -64,4 +64,20 @@ class LiveJsonTest {
                 Times.parseInstant("2026-10-03T00:00:00Z"));
         assertThat(LiveJson.verdict(LiveJson.toJson(v))).isEqualTo(v);
     }
+
+    @Test
+    void aFieldGivenTwiceIsAnAmbiguousBadRecord() {
+        assertThatThrownBy(() -> LiveJson.play(b("{\"play_id\":\"P1\",\"ms_played\":40000,\"play_id\":\"P2\"}")))
+                .isInstanceOf(LiveJson.BadRecord.class)
+                .hasMessage("field 'play_id' appears more than once: ambiguous message");
+        assertThatThrownBy(() -> LiveJson.usage(b("{\"units\":1,\"units\":1}")))
+                .hasMessage("field 'units' appears more than once: ambiguous message");
+        assertThatThrownBy(() -> LiveJson.verdict(b("{\"decision\":\"fraud\",\"decision\":\"cleared\"}")))
+                .hasMessage("field 'decision' appears more than once: ambiguous message");
+        // Also a field the table does not use, and inside an ignored object: the message is ambiguous anyway.
+        assertThatThrownBy(() -> LiveJson.play(b("{\"note\":1,\"note\":2}")))
+                .hasMessage("field 'note' appears more than once: ambiguous message");
+        assertThatThrownBy(() -> LiveJson.play(b("{\"extra\":{\"a\":1,\"a\":2}}")))
+                .hasMessage("field 'a' appears more than once: ambiguous message");
+    }
 }
