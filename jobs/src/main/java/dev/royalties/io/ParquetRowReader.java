@@ -82,7 +82,7 @@ public final class ParquetRowReader<T> implements Closeable {
         }
     }
 
-    private static Type find(MessageType schema, String name) {
+    static Type find(MessageType schema, String name) {
         if (schema.containsField(name)) {
             return schema.getType(name);
         }
@@ -94,7 +94,7 @@ public final class ParquetRowReader<T> implements Closeable {
         return null;
     }
 
-    private static boolean outside(BlockMetaData block, PrimitiveType type, TimeRange range) {
+    static boolean outside(BlockMetaData block, PrimitiveType type, TimeRange range) {
         for (ColumnChunkMetaData chunk : block.getColumns()) {
             if (chunk.getPath().size() == 1 && chunk.getPath().toArray()[0].equals(type.getName())) {
                 Statistics<?> s = chunk.getStatistics();

@@ -13,7 +13,6 @@ import dev.royalties.rules.ReferenceData;
 import dev.royalties.rules.Times;
 import dev.royalties.rules.Usage;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -72,8 +71,9 @@ public final class MonthlyRun {
             DataStream<String> summary = MonthlyPipeline.build(plays, usage, ref, history.streams(),
                     previousPayments, new ParquetOutputSinks(staging.toString()));
             CloseableIterator<String> summaries = summary.collectAsync();
+            RunProgress progress = RunProgress.of(new Path(o.input(), Tables.PLAYS.name()), periodRange(o, "played_at"));
             JobClient job = env.executeAsync("royalties monthly " + o.period() + " revision " + revision);
-            awaitWithProgress(job, started, log);
+            awaitWithProgress(job, progress, log);
             JsonNode report = JSON.readTree(summaries.next());
             summaries.close();
 
@@ -135,7 +135,7 @@ public final class MonthlyRun {
         return conf;
     }
 
-    private static void awaitWithProgress(JobClient job, Instant started, PrintStream log) throws Exception {
+    private static void awaitWithProgress(JobClient job, RunProgress progress, PrintStream log) throws Exception {
         var result = job.getJobExecutionResult();
         while (true) {
             try {
@@ -143,8 +143,7 @@ public final class MonthlyRun {
                 return;
             } catch (TimeoutException stillRunning) {
                 String status = job.getJobStatus().get(5, TimeUnit.SECONDS).toString();
-                log.printf("  ... %s for %d s%n", status.toLowerCase(), Duration.between(started, Instant.now())
-                        .toSeconds());
+                log.println(progress.report(job, status));
             }
         }
     }
