@@ -19,12 +19,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
@@ -32,14 +33,16 @@ import org.apache.flink.core.fs.Path;
 import org.apache.flink.core.fs.local.LocalFileSystem;
 
 /**
- * One run at a time per (output folder, period): the lock file {@code _runs/period=P/_lock} holds
- * its holder (host, process id, start time, revision, heartbeat) as JSON. Its name starts with
- * '_', so readers and the SQL tables skip it and it never looks like a revision.
- *
- * <p>The lock is created with an atomic create-if-absent; a lock whose holder is gone (its process
- * is not alive on this host, or, from another host, its heartbeat is older than {@link #STALE_AFTER})
- * is moved aside under a unique name, checked to be the one judged stale, and created anew, so two
- * takers cannot both win. What this guarantees on each kind of file system: docs/reliability.md.
+ * One run at a time per (output folder, period). The lock is a sequence of files
+ * {@code _runs/period=P/_lock.N}, each created with an atomic create-if-absent and never
+ * rewritten by anyone but its creator; the one with the highest N is the state: a holder (host,
+ * process id, start time, revision, heartbeat, as JSON) or a release marker. To take the lock, a
+ * run creates N+1 when N is released or its holder is gone (its process is not alive on this host,
+ * or, from another host, its heartbeat is older than {@link #STALE_AFTER}): only one run can create
+ * N+1, and a late creator finds a higher number and backs off, so a free or stale lock has exactly
+ * one taker, without rename or compare-and-swap. The names start with '_', so readers and the SQL
+ * tables skip them and they never look like a revision. Guarantees per file system:
+ * docs/reliability.md.
  */
 public final class RunLock implements AutoCloseable {
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
@@ -47,17 +50,21 @@ public final class RunLock implements AutoCloseable {
     static final Duration STALE_AFTER = Duration.ofMinutes(2);
     private static final long POLL_MILLIS = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NAME = Pattern.compile("_lock\\.(\\d+)");
 
     private final FileSystem fs;
-    private final Path file;
+    private final Path dir;
+    private final long number;
     private final PrintStream log;
     private final ScheduledExecutorService heartbeat;
-    private ObjectNode holder;
+    private final ObjectNode holder;
     private boolean lost;
+    private boolean closed;
 
-    private RunLock(FileSystem fs, Path file, ObjectNode holder, PrintStream log) {
+    private RunLock(FileSystem fs, Path dir, long number, ObjectNode holder, PrintStream log) {
         this.fs = fs;
-        this.file = file;
+        this.dir = dir;
+        this.number = number;
         this.holder = holder;
         this.log = log;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -69,8 +76,18 @@ public final class RunLock implements AutoCloseable {
         heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
-    public static Path file(String output, Period period) {
-        return new Path(output, "_runs/period=" + period + "/_lock");
+    /** The folder of the lock files of (output, period). */
+    public static Path folder(String output, Period period) {
+        return new Path(output, "_runs/period=" + period);
+    }
+
+    static Path file(Path dir, long number) {
+        return new Path(dir, "_lock." + number);
+    }
+
+    /** This run's lock file. */
+    public Path file() {
+        return file(dir, number);
     }
 
     /**
@@ -79,34 +96,45 @@ public final class RunLock implements AutoCloseable {
      */
     public static RunLock acquire(String output, Period period, int waitSeconds, PrintStream log)
             throws IOException, InterruptedException {
-        Path file = file(output, period);
-        FileSystem fs = file.getFileSystem();
-        long started = System.nanoTime();
-        long deadline = started + TimeUnit.SECONDS.toNanos(waitSeconds);
+        Path dir = folder(output, period);
+        FileSystem fs = dir.getFileSystem();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
         boolean announced = false;
         while (true) {
-            ObjectNode mine = newHolder();
-            if (createIfAbsent(fs, file, bytes(mine))) {
-                return new RunLock(fs, file, mine, log);
+            long top = highest(fs, dir);
+            Optional<byte[]> state = top == 0 ? Optional.empty() : read(fs, file(dir, top));
+            if (top != 0 && state.isEmpty()) {
+                continue; // removed by hand as we looked: look again
             }
-            Optional<byte[]> current = read(fs, file);
-            if (current.isEmpty()) {
-                continue; // released between our attempt and the read: try again
-            }
-            String staleBecause = staleBecause(fs, file, current.get());
-            if (staleBecause != null) {
-                takeOver(fs, file, current.get(), staleBecause, log);
+            boolean free = top == 0 || parse(state.get()).has("released_at");
+            String staleBecause = free ? null : staleBecause(fs, file(dir, top), state.get());
+            if (free || staleBecause != null) {
+                ObjectNode mine = newHolder();
+                Path candidate = file(dir, top + 1);
+                if (createIfAbsent(fs, candidate, bytes(mine))) {
+                    if (highest(fs, dir) == top + 1) {
+                        RunLock lock = new RunLock(fs, dir, top + 1, mine, log);
+                        if (staleBecause != null) {
+                            log.println("royalties: took over the run lock " + file(dir, top) + " of "
+                                    + describe(state.get()) + ": " + staleBecause);
+                        }
+                        lock.deleteBelow(top + 1);
+                        return lock;
+                    }
+                    // Created late, after others went further (it looked at an old state): not ours.
+                    fs.delete(candidate, false);
+                }
                 continue;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new RunLockedException("monthly: period " + period + " of " + output
-                        + " is being written by another run (" + describe(current.get()) + "; lock " + file + ")"
-                        + (waitSeconds > 0 ? ", still held after waiting " + waitSeconds + " s"
-                        : "; pass --wait SECONDS to wait for it"));
+                        + " is being written by another run (" + describe(state.get()) + "; lock "
+                        + file(dir, top) + ")" + (waitSeconds > 0 ? ", still held after waiting " + waitSeconds
+                        + " s" : "; pass --wait SECONDS to wait for it"));
             }
             if (!announced) {
-                log.printf("waiting up to %d s for the run lock held by %s%n", waitSeconds, describe(current.get()));
+                log.printf("waiting up to %d s for the run lock held by %s%n", waitSeconds, describe(state.get()));
                 announced = true;
             }
             Thread.sleep(Math.max(1, Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))));
@@ -116,7 +144,7 @@ public final class RunLock implements AutoCloseable {
     /** Records the revision this run writes, for whoever finds the lock held. */
     public synchronized void writing(int revision) throws IOException {
         holder.put("revision", revision);
-        replace(fs, file, bytes(holder));
+        replace(fs, file(), bytes(holder));
     }
 
     /**
@@ -124,55 +152,90 @@ public final class RunLock implements AutoCloseable {
      * heartbeating for longer than the limit): called before anything is made visible.
      */
     public synchronized void verify() throws IOException {
-        if (lost || !isMine(read(fs, file))) {
+        if (lost || !stillMine()) {
             lost = true;
-            throw new IllegalStateException("monthly: the run lock " + file + " was taken over by another run;"
+            throw new IllegalStateException("monthly: the run lock " + file() + " was taken over by another run;"
                     + " this run stops without promoting its outputs");
         }
     }
 
-    /** Releases the lock if it is still this run's; the heartbeat stops either way. */
+    /** Releases the lock (a release marker as N+1) if it is still this run's; the heartbeat stops either way. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         heartbeat.shutdownNow();
         try {
-            if (!lost && isMine(read(fs, file))) {
-                fs.delete(file, false);
-            }
-            // A run that wrote nothing leaves no empty _runs folders behind; non-empty ones stay.
-            for (Path p : new Path[] {file.getParent(), file.getParent().getParent()}) {
-                FileStatus[] left = fs.listStatus(p);
-                if (left == null || left.length > 0) {
-                    break;
+            if (!lost && stillMine()) {
+                ObjectNode released = JSON.createObjectNode().put("released_at", Instant.now().toString())
+                        .put("host", HOST).put("pid", ProcessHandle.current().pid());
+                released.set("revision", holder.get("revision"));
+                if (createIfAbsent(fs, file(dir, number + 1), bytes(released))) {
+                    deleteBelow(number + 1);
                 }
-                fs.delete(p, false);
             }
         } catch (IOException e) {
-            log.println("royalties: could not release the run lock " + file + ": " + e.getMessage());
+            log.println("royalties: could not release the run lock " + file() + ": " + e.getMessage());
         }
     }
 
-    private synchronized void beat() {
-        if (lost) {
+    /** One heartbeat (the scheduled thread calls it every HEARTBEAT; tests call it directly). */
+    synchronized void beat() {
+        if (lost || closed) {
             return;
         }
         try {
-            if (!isMine(read(fs, file))) {
+            if (!stillMine()) {
                 lost = true;
-                log.println("royalties: the run lock " + file + " was taken over by another run");
+                log.println("royalties: the run lock " + file() + " was taken over by another run");
                 return;
             }
             holder.put("heartbeat_at", Instant.now().toString());
-            replace(fs, file, bytes(holder));
+            replace(fs, file(), bytes(holder));
         } catch (IOException | RuntimeException e) {
             // A missed beat is harmless unless they add up to STALE_AFTER; the next one retries.
             log.println("royalties: run lock heartbeat failed: " + e.getMessage());
         }
     }
 
-    private boolean isMine(Optional<byte[]> content) {
-        return content.map(c -> holder.path("token").asText().equals(parse(c).path("token").asText()))
-                .orElse(false);
+    private boolean stillMine() throws IOException {
+        return highest(fs, dir) == number && fs.exists(file());
+    }
+
+    private void deleteBelow(long n) {
+        try {
+            for (FileStatus s : list(fs, dir)) {
+                Matcher m = NAME.matcher(s.getPath().getName());
+                if (m.matches() && Long.parseLong(m.group(1)) < n) {
+                    fs.delete(s.getPath(), false);
+                }
+            }
+        } catch (IOException e) {
+            // Old lock files are ignored by everyone (only the highest counts); the next taker retries.
+        }
+    }
+
+    private static FileStatus[] list(FileSystem fs, Path dir) throws IOException {
+        try {
+            FileStatus[] all = fs.exists(dir) ? fs.listStatus(dir) : null;
+            return all == null ? new FileStatus[0] : all;
+        } catch (FileNotFoundException | NoSuchFileException gone) {
+            return new FileStatus[0];
+        }
+    }
+
+    /** The highest lock number in the folder, 0 when there is none. */
+    static long highest(FileSystem fs, Path dir) throws IOException {
+        long top = 0;
+        for (FileStatus s : list(fs, dir)) {
+            Matcher m = NAME.matcher(s.getPath().getName());
+            if (m.matches()) {
+                top = Math.max(top, Long.parseLong(m.group(1)));
+            }
+        }
+        return top;
     }
 
     // ---- the holder ----
@@ -192,6 +255,10 @@ public final class RunLock implements AutoCloseable {
     }
 
     private static final String HOST = localHost();
+
+    static String host() {
+        return HOST;
+    }
 
     private static String localHost() {
         try {
@@ -217,9 +284,10 @@ public final class RunLock implements AutoCloseable {
             if (p.isEmpty() || !p.get().isAlive()) {
                 return "its process " + pid + " is not running on " + HOST;
             }
-            String startedAt = p.get().info().startInstant().map(Instant::toString).orElse(null);
-            if (h.hasNonNull("process_started_at") && startedAt != null
-                    && !startedAt.equals(h.path("process_started_at").asText())) {
+            Optional<Instant> startedAt = p.get().info().startInstant();
+            // The pid was reused when the process now under it started later (beyond clock-tick rounding).
+            if (h.hasNonNull("process_started_at") && startedAt.isPresent() && Duration.between(
+                    Instant.parse(h.get("process_started_at").asText()), startedAt.get()).abs().toSeconds() > 1) {
                 return "its process id " + pid + " now belongs to another process";
             }
             // Alive on this host: held, however old its heartbeat (a stopped process can be resumed).
@@ -256,37 +324,6 @@ public final class RunLock implements AutoCloseable {
 
     private static byte[] bytes(ObjectNode holder) {
         return holder.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    // ---- takeover ----
-
-    /**
-     * Moves the stale lock aside under a unique name (only one taker's move can succeed), then checks
-     * that what was moved is the lock judged stale: if a live run created a fresh lock in between, it
-     * is put back as it was.
-     */
-    private static void takeOver(FileSystem fs, Path file, byte[] judged, String reason, PrintStream log)
-            throws IOException {
-        Path aside = new Path(file.getParent(), "_lock.stale-" + UUID.randomUUID());
-        if (!renameIfPresent(fs, file, aside)) {
-            return;
-        }
-        Optional<byte[]> moved = read(fs, aside);
-        if (moved.isPresent() && !Arrays.equals(moved.get(), judged)) {
-            createIfAbsent(fs, file, moved.get());
-            fs.delete(aside, false);
-            return;
-        }
-        fs.delete(aside, false);
-        log.println("royalties: took over the run lock " + file + " of " + describe(judged) + ": " + reason);
-    }
-
-    private static boolean renameIfPresent(FileSystem fs, Path from, Path to) throws IOException {
-        try {
-            return fs.rename(from, to);
-        } catch (FileNotFoundException | NoSuchFileException gone) {
-            return false;
-        }
     }
 
     // ---- file primitives ----
