@@ -199,6 +199,15 @@ final class ColumnConverters {
         }
 
         private long rescale(BigInteger unscaled) {
+            try {
+                return exact(unscaled);
+            } catch (ArithmeticException e) {
+                throw new InputFormatException(where + " has a value out of range for DECIMAL(18," + targetScale
+                        + "): " + new java.math.BigDecimal(unscaled, fileScale).toPlainString());
+            }
+        }
+
+        private long exact(BigInteger unscaled) {
             if (fileScale == targetScale) {
                 return unscaled.longValueExact();
             }

@@ -46,11 +46,7 @@ public final class ParquetRowReader<T> implements Closeable {
         this.where = where;
         this.mapper = mapper;
         this.buffer = new RowBuffer(schema.size());
-        try {
-            this.reader = new ParquetFileReader(file, ParquetReadOptions.builder().build());
-        } catch (IOException | RuntimeException e) {
-            throw new InputFormatException(where + " is not a readable Parquet file: " + e.getMessage(), e);
-        }
+        this.reader = open(file, where);
         MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
         List<Type> projected = new ArrayList<>();
         List<PrimitiveConverter> converters = new ArrayList<>();
@@ -79,6 +75,15 @@ public final class ParquetRowReader<T> implements Closeable {
         for (BlockMetaData block : reader.getRowGroups()) {
             boolean skip = rangeType != null && outside(block, rangeType, range);
             skipGroup.add(skip);
+        }
+    }
+
+    /** Opens a file and reads its footer; a file that is not Parquet, or is truncated, is one line naming it. */
+    static ParquetFileReader open(InputFile file, String where) {
+        try {
+            return new ParquetFileReader(file, ParquetReadOptions.builder().build());
+        } catch (IOException | RuntimeException e) {
+            throw new InputFormatException(where + " is not a readable Parquet file: " + e.getMessage(), e);
         }
     }
 
@@ -112,7 +117,15 @@ public final class ParquetRowReader<T> implements Closeable {
     /** The next row, or null at the end of the file. */
     public T next() throws IOException {
         while (left == 0) {
-            if (!advance()) {
+            boolean more;
+            try {
+                more = advance();
+            } catch (IOException | RuntimeException e) {
+                // A damaged page or row group: name the file, the one thing on-call can act on.
+                throw new InputFormatException(where + " is damaged: cannot read row group " + nextGroup + " of "
+                        + skipGroup.size() + ": " + e.getMessage(), e);
+            }
+            if (!more) {
                 return null;
             }
         }

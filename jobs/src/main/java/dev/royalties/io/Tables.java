@@ -72,6 +72,11 @@ public final class Tables {
     public static final RowMapper<Licence> LICENCE = r -> new Licence(r.string(0), r.string(1), r.string(2),
             r.boxed(3), r.string(4));
 
+    /** Columns a file may lack (they read as null): plays.origin came later than the contract (issue 9). */
+    public static boolean optionalColumn(TableSchema table, String column) {
+        return table.name().equals(PLAYS.name()) && column.equals("origin");
+    }
+
     /** ms_played is an INT; a wider value from an INT64 file saturates (and a huge value is still >= 0). */
     private static int clampInt(RowBuffer r, int col) {
         if (r.isNull(col)) {

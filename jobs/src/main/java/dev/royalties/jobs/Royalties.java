@@ -7,6 +7,7 @@ import dev.royalties.jobs.live.IngestCommand;
 import dev.royalties.jobs.monthly.BenchCommand;
 import dev.royalties.jobs.monthly.DemoCommand;
 import dev.royalties.jobs.monthly.MonthlyCommand;
+import dev.royalties.jobs.monthly.RunLockedException;
 import dev.royalties.jobs.sql.SqlCommand;
 import dev.royalties.rules.ReferenceDataException;
 import java.io.PrintStream;
@@ -22,7 +23,7 @@ public final class Royalties {
     private static final String USAGE = String.join("\n",
             "usage: java -jar royalties.jar COMMAND [options]",
             "  monthly   --period YYYY-MM --input DIR --output DIR [--as-of INSTANT] [--min-play-ms N]",
-            "            [--user-monthly-cap N] [--parallelism N]          the monthly royalty run (batch)",
+            "            [--user-monthly-cap N] [--parallelism N] [--wait S] the monthly royalty run (batch)",
             "            [--model M] [--compare-models M,M] [--min-track-streams N] [--min-track-listeners L]",
             "  generate  --plays N --seed S --output DIR [--period YYYY-MM] [--months K]  synthetic inputs",
             "  demo      [--plays N] [--output DIR]                          generate a month, then run it",
@@ -68,6 +69,9 @@ public final class Royalties {
         } catch (UsageException e) {
             err.println("royalties: " + e.getMessage());
             return 2;
+        } catch (RunLockedException e) {
+            err.println("royalties: " + e.getMessage());
+            return 3;
         } catch (ReferenceDataException | InputFormatException e) {
             err.println("royalties: " + flat(e.getMessage()));
             return 1;

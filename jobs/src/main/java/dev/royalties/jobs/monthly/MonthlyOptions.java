@@ -17,7 +17,7 @@ import java.util.Set;
 
 /** The typed parameters of `royalties monthly` (spec §10). */
 public record MonthlyOptions(Period period, String input, String output, long asOf, Policy policy, int parallelism,
-                             String flinkConf, ConsentJdbc consentJdbc, String history) {
+                             String flinkConf, ConsentJdbc consentJdbc, String history, int waitSeconds) {
 
     /** Consent read from the rights database instead of input/ai_consent (issue 3). */
     public record ConsentJdbc(String url, String table, String user, String password) {}
@@ -25,7 +25,7 @@ public record MonthlyOptions(Period period, String input, String output, long as
     static final Set<String> OPTIONS = Set.of("period", "input", "output", "as-of", "min-play-ms",
             "user-monthly-cap", "parallelism", "flink-conf", "consent-jdbc-url", "consent-table", "consent-user",
             "consent-password", "min-track-streams", "min-track-listeners", "history", "model",
-            "professional-streams", "professional-listeners", "compare-models");
+            "professional-streams", "professional-listeners", "compare-models", "wait");
 
     public static MonthlyOptions parse(String[] argv) {
         Args a = Args.parse("monthly", argv, OPTIONS, Set.of());
@@ -64,8 +64,12 @@ public record MonthlyOptions(Period period, String input, String output, long as
             jdbc = new ConsentJdbc(a.required("consent-jdbc-url"), a.string("consent-table", "ai_consent"),
                     a.string("consent-user", null), password);
         }
+        int wait = a.intValue("wait", 0);
+        if (wait < 0) {
+            throw new UsageException("monthly: --wait must be a number of seconds >= 0, got " + wait);
+        }
         return new MonthlyOptions(period, a.required("input"), a.required("output"), asOf, policy, parallelism,
-                a.string("flink-conf", null), jdbc, a.string("history", null));
+                a.string("flink-conf", null), jdbc, a.string("history", null), wait);
     }
 
     /** An ISO-8601 instant (2026-11-05T00:00:00Z) or a date, meaning its start in UTC. */

@@ -47,6 +47,7 @@ public final class MonthlyRun {
     public static Result run(MonthlyOptions o, PrintStream log) throws Exception {
         Instant started = Instant.now();
         ReferenceLoader.checkRequiredInputs(o.input());
+        ReferenceLoader.checkInputFiles(o);
         ReferenceData data = ReferenceLoader.load(o);
         MonthlyReference ref = MonthlyReference.of(data, o.period(), o.asOf(), o.policy());
 
@@ -54,16 +55,20 @@ public final class MonthlyRun {
                 ? TrackHistory.read(o.history() == null ? o.output() : o.history(), o.period(), o.asOf())
                 : TrackHistory.none();
         OutputLayout layout = new OutputLayout(o.output(), o.period());
-        int previous = layout.latestComplete();
-        int revision = previous + 1;
-        Path staging = layout.newStaging(revision);
+        RunLock lock = RunLock.acquire(o.output(), o.period(), o.waitSeconds(), log);
+        Path staging = null;
         try {
+            layout.discardAbandonedStaging(log);
+            int previous = layout.latestComplete();
+            int revision = previous + 1;
+            lock.writing(revision);
+            staging = layout.newStaging(revision);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(o));
             refuseDetached(env.getConfiguration());
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
             env.setParallelism(o.parallelism());
-            DataStream<Play> plays = read(env, o.input(), staging, Tables.PLAYS,
-                    new ParquetTableFormat<>(Tables.PLAYS, Tables.PLAY, periodRange(o, "played_at"), Streams.PLAY));
+            DataStream<Play> plays = read(env, o.input(), staging, Tables.PLAYS, new ParquetTableFormat<>(Tables.PLAYS,
+                    CrashPoint.whileReading("reading-plays", Tables.PLAY), periodRange(o, "played_at"), Streams.PLAY));
             DataStream<Usage> usage = read(env, o.input(), staging, Tables.AI_USAGE,
                     new ParquetTableFormat<>(Tables.AI_USAGE, Tables.USAGE, periodRange(o, "used_at"), Streams.USAGE));
             String previousPayments = previous == 0 ? null
@@ -72,23 +77,30 @@ public final class MonthlyRun {
                     previousPayments, new ParquetOutputSinks(staging.toString()));
             CloseableIterator<String> summaries = summary.collectAsync();
             RunProgress progress = RunProgress.of(new Path(o.input(), Tables.PLAYS.name()), periodRange(o, "played_at"));
+            CrashPoint.reach("before-job");
             JobClient job = env.executeAsync("royalties monthly " + o.period() + " revision " + revision);
             awaitWithProgress(job, progress, log);
             JsonNode report = JSON.readTree(summaries.next());
             summaries.close();
 
+            lock.verify();
             for (TableSchema t : Tables.OUTPUTS) {
                 if ((t != Tables.ADJUSTMENTS || revision > 1)
                         && (t != Tables.MODEL_COMPARISON || !o.policy().compareModels().isEmpty())) {
                     layout.promote(staging, t, revision);
+                    CrashPoint.reach("promoting");
                 }
             }
+            CrashPoint.reach("before-manifest");
             ObjectNode manifest = manifest(o, ref, revision, previous, started, report, history);
             layout.writeManifest(revision, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
             RunSummary.print(log, manifest, layout.root());
             return new Result(revision, manifest, layout.root());
         } finally {
-            layout.discard(staging);
+            if (staging != null) {
+                layout.discard(staging);
+            }
+            lock.close();
         }
     }
 

@@ -82,6 +82,23 @@ public final class OutputLayout {
         return p;
     }
 
+    /**
+     * Removes the staging folders of this period that killed runs left behind (a crash skips the
+     * clean-up in MonthlyRun's finally). Only called under the run lock: no other run of the period
+     * is writing one.
+     */
+    public void discardAbandonedStaging(java.io.PrintStream log) throws IOException {
+        Path dir = new Path(root, "_staging/period=" + period);
+        FileStatus[] left = fs.exists(dir) ? fs.listStatus(dir) : null;
+        if (left == null || left.length == 0) {
+            return;
+        }
+        for (FileStatus s : left) {
+            fs.delete(s.getPath(), true);
+        }
+        log.printf("removed %d staging folder(s) left by killed runs under %s%n", left.length, dir);
+    }
+
     public void discard(Path staging) {
         try {
             fs.delete(staging, true);

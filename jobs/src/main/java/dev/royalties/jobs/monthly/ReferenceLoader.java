@@ -1,5 +1,6 @@
 package dev.royalties.jobs.monthly;
 
+import dev.royalties.io.TableFileCheck;
 import dev.royalties.io.TableFiles;
 import dev.royalties.io.TableSchema;
 import dev.royalties.io.Tables;
@@ -28,6 +29,27 @@ public final class ReferenceLoader {
             if (!TableFiles.exists(new Path(input, t.name()))) {
                 throw new UsageException("monthly: required input table '" + t.name() + "' is missing (no folder "
                         + new Path(input, t.name()) + ")");
+            }
+        }
+    }
+
+    /**
+     * Checks the footer of every input file against the contract (TableFileCheck), so that a bad
+     * file stops the run with one line before the job starts; a required table whose folder holds no
+     * data file (only hidden or marker files, or nothing) is treated as missing: an export that did
+     * not land must not become a month where every pool is held.
+     */
+    public static void checkInputFiles(MonthlyOptions o) throws Exception {
+        for (TableSchema t : Tables.REQUIRED_INPUTS) {
+            Path dir = new Path(o.input(), t.name());
+            if (TableFileCheck.check(dir, t).isEmpty()) {
+                throw new UsageException("monthly: required input table '" + t.name() + "' has no Parquet file"
+                        + " (folder " + dir + " is empty or holds only hidden and marker files)");
+            }
+        }
+        for (TableSchema t : Tables.OPTIONAL_INPUTS) {
+            if (t != Tables.AI_CONSENT || o.consentJdbc() == null) {
+                TableFileCheck.check(new Path(o.input(), t.name()), t);
             }
         }
     }
