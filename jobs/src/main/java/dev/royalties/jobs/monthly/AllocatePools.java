@@ -17,6 +17,7 @@ import dev.royalties.rules.Period;
 import dev.royalties.rules.PlayStatus;
 import dev.royalties.rules.Pool;
 import dev.royalties.rules.PoolReconciliation;
+import dev.royalties.rules.RecordingUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         Allocation.Result result = Allocation.allocate(period, pools, licences, catalogue, plays, ai);
         result.payments().forEach(this::emit);
         result.pools().forEach(r -> emit(Streams.RECONCILIATION, r));
+        int recordings = emitRecordingUsage(result);
         int adjustments = 0;
         if (previousPayments != null) {
             List<ArtistPayment> before = TableFiles.readAll(new Path(previousPayments), Tables.ARTIST_PAYMENTS,
@@ -83,10 +85,26 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
                 adjustments++;
             }
         }
-        emit(Streams.SUMMARY, summary(result, adjustments));
+        emit(Streams.SUMMARY, summary(result, adjustments, recordings));
     }
 
-    private String summary(Allocation.Result result, int adjustments) {
+    /** recording_usage: each catalogue pool's allocated amount over its recordings (pro-rata weights). */
+    private int emitRecordingUsage(Allocation.Result result) {
+        int n = 0;
+        for (PoolReconciliation r : result.pools()) {
+            if ("catalogue".equals(r.source())) {
+                var tallies = plays.pool(r.country(), r.product()).values();
+                for (RecordingUsage.Row row : RecordingUsage.forPool(r, tallies,
+                        RecordingUsage.proRataWeights(tallies), catalogue)) {
+                    emit(Streams.RECORDING_USAGE, row);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private String summary(Allocation.Result result, int adjustments, int recordings) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         ObjectNode c = root.putObject("counters");
@@ -119,6 +137,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         rows.put("artist_payments", result.payments().size());
         rows.put("pool_reconciliation", result.pools().size());
         rows.put("adjustments", adjustments);
+        rows.put("recording_usage", recordings);
         rows.put("ai_violations", counters.getOrDefault("ai_violations.rows", 0L));
         rows.put("quarantine", counters.getOrDefault("plays.quarantined", 0L)
                 + counters.getOrDefault("ai_usage.quarantined", 0L));

@@ -67,6 +67,7 @@ public final class MonthlyPipeline {
         sinks.payments(payments);
         sinks.reconciliation(payments.getSideOutput(Streams.RECONCILIATION));
         sinks.adjustments(payments.getSideOutput(Streams.ADJUSTMENTS));
+        sinks.recordingUsage(payments.getSideOutput(Streams.RECORDING_USAGE));
         sinks.violations(violations);
         sinks.quarantine(validPlays.getSideOutput(Streams.QUARANTINE)
                 .union(validUsage.getSideOutput(Streams.QUARANTINE)));

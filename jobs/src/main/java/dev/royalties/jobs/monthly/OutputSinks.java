@@ -5,6 +5,7 @@ import dev.royalties.rules.AiViolation;
 import dev.royalties.rules.ArtistPayment;
 import dev.royalties.rules.PoolReconciliation;
 import dev.royalties.rules.QuarantineRow;
+import dev.royalties.rules.RecordingUsage;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** Where the monthly workflow's outputs go; injected, so that tests and runs choose the sinks. */
@@ -18,4 +19,6 @@ public interface OutputSinks {
     void violations(DataStream<AiViolation> rows);
 
     void quarantine(DataStream<QuarantineRow> rows);
+
+    void recordingUsage(DataStream<RecordingUsage.Row> rows);
 }

@@ -9,6 +9,7 @@ import dev.royalties.rules.AiViolation;
 import dev.royalties.rules.ArtistPayment;
 import dev.royalties.rules.PoolReconciliation;
 import dev.royalties.rules.QuarantineRow;
+import dev.royalties.rules.RecordingUsage;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -46,6 +47,11 @@ public final class ParquetOutputSinks implements OutputSinks {
     @Override
     public void quarantine(DataStream<QuarantineRow> rows) {
         sink(rows, Tables.QUARANTINE, Tables::row, rows.getParallelism());
+    }
+
+    @Override
+    public void recordingUsage(DataStream<RecordingUsage.Row> rows) {
+        sink(rows, Tables.RECORDING_USAGE, Tables::row, 1);
     }
 
     private <T> void sink(DataStream<T> rows, TableSchema table, RowExtractor<T> extractor, int parallelism) {

@@ -9,6 +9,7 @@ import dev.royalties.rules.Play;
 import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.PoolReconciliation;
 import dev.royalties.rules.QuarantineRow;
+import dev.royalties.rules.RecordingUsage;
 import dev.royalties.rules.Usage;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -30,6 +31,8 @@ final class Streams {
             TypeInformation.of(PoolReconciliation.class));
     static final OutputTag<Adjustment> ADJUSTMENTS = new OutputTag<>("adjustments",
             TypeInformation.of(Adjustment.class));
+    static final OutputTag<RecordingUsage.Row> RECORDING_USAGE = new OutputTag<>("recording-usage",
+            TypeInformation.of(RecordingUsage.Row.class));
     static final OutputTag<String> SUMMARY = new OutputTag<>("summary", Types.STRING);
 
     private Streams() {}
