@@ -106,6 +106,32 @@ CREATE TEMPORARY TABLE quarantine (
   'format' = 'parquet'
 );
 
+-- One row per recording of a catalogue pool with at least one play (any status): its plays by
+-- status and the part of the pool's allocated_amount it earned (largest remainder over the
+-- pool's recordings, so a pool's rows add up to its allocated_amount). isrc is null for a track
+-- that is not in `tracks`.
+CREATE TEMPORARY TABLE recording_usage (
+  isrc STRING,
+  track_id STRING,
+  country STRING,
+  product STRING,
+  currency STRING,
+  eligible_streams BIGINT,
+  fraud_streams BIGINT,
+  short_streams BIGINT,
+  unmatched_streams BIGINT,
+  ai_generated_streams BIGINT,
+  below_threshold_streams BIGINT,
+  capped_streams BIGINT,
+  amount DECIMAL(18, 2),
+  `period` STRING,
+  revision INT
+) PARTITIONED BY (`period`, revision) WITH (
+  'connector' = 'filesystem',
+  'path' = '${output}/recording_usage',
+  'format' = 'parquet'
+);
+
 -- The run manifests, read only for the partition folders they live in: every line of every
 -- manifest.json is a row ('raw' format: the JSON text is not parsed), so a (period, revision)
 -- appears here exactly when its manifest exists.

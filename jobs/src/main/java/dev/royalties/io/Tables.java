@@ -20,6 +20,7 @@ import dev.royalties.rules.Play;
 import dev.royalties.rules.Pool;
 import dev.royalties.rules.PoolReconciliation;
 import dev.royalties.rules.QuarantineRow;
+import dev.royalties.rules.RecordingUsage;
 import dev.royalties.rules.Times;
 import dev.royalties.rules.TrackListening;
 import dev.royalties.rules.Usage;
@@ -104,6 +105,12 @@ public final class Tables {
     public static final TableSchema QUARANTINE = TableSchema.of("quarantine",
             "source_table", STRING, "record", STRING, "reason", STRING);
 
+    public static final TableSchema RECORDING_USAGE = TableSchema.of("recording_usage",
+            "isrc", STRING, "track_id", STRING, "country", STRING, "product", STRING, "currency", STRING,
+            "eligible_streams", BIGINT, "fraud_streams", BIGINT, "short_streams", BIGINT, "unmatched_streams", BIGINT,
+            "ai_generated_streams", BIGINT, "below_threshold_streams", BIGINT, "capped_streams", BIGINT,
+            "amount", MONEY);
+
     /** Issue 9: one row per track with a qualifying play; what the next periods' threshold reads. */
     public static final TableSchema TRACK_HISTORY = TableSchema.of("track_history",
             "track_id", STRING, "qualifying_streams", BIGINT, "listeners", BIGINT);
@@ -113,7 +120,7 @@ public final class Tables {
             "currency", STRING, "model", STRING, "amount", MONEY);
 
     public static final List<TableSchema> OUTPUTS = List.of(ARTIST_PAYMENTS, POOL_RECONCILIATION, AI_VIOLATIONS,
-            ADJUSTMENTS, QUARANTINE, TRACK_HISTORY, MODEL_COMPARISON);
+            ADJUSTMENTS, QUARANTINE, TRACK_HISTORY, MODEL_COMPARISON, RECORDING_USAGE);
 
     /** Input rows as column values (for the archive the live path writes, and for generated months). */
     public static Object[] row(Play p) {
@@ -185,12 +192,21 @@ public final class Tables {
             a.previousCents(), a.amountCents(), a.deltaCents()};
     }
 
+    public static Object[] row(RecordingUsage.Row u) {
+        return new Object[] {u.isrc(), u.trackId(), u.country(), u.product(), u.currency(), u.eligibleStreams(),
+            u.fraudStreams(), u.shortStreams(), u.unmatchedStreams(), u.aiGeneratedStreams(),
+            u.belowThresholdStreams(), u.cappedStreams(), u.amountCents()};
+    }
+
     public static Object[] row(QuarantineRow q) {
         return new Object[] {q.sourceTable(), q.record(), q.reason()};
     }
 
     public static final RowMapper<TrackListening> LISTENING = r -> new TrackListening(r.string(0), r.number(1, 0),
             r.number(2, 0));
+    public static final RowMapper<RecordingUsage.Row> RECORDING = r -> new RecordingUsage.Row(r.string(0),
+            r.string(1), r.string(2), r.string(3), r.string(4), r.number(5, 0), r.number(6, 0), r.number(7, 0),
+            r.number(8, 0), r.number(9, 0), r.number(10, 0), r.number(11, 0), r.number(12, 0));
 
     public static final RowMapper<ArtistPayment> PAYMENT = r -> new ArtistPayment(r.string(0), r.string(1),
             r.string(2), r.string(3), r.string(4), r.number(5, 0), r.number(6, 0), r.string(7));

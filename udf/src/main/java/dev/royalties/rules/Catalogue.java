@@ -19,11 +19,16 @@ public final class Catalogue implements Serializable {
 
     private final Map<String, Credits> matched;
     private final Map<String, Boolean> fullAiByTrack;
+    private final Map<String, String> isrcByTrack;
 
     public Catalogue(Iterable<Track> tracks, Iterable<Right> rights) {
         fullAiByTrack = new HashMap<>();
+        isrcByTrack = new HashMap<>();
         for (Track t : tracks) {
             fullAiByTrack.put(t.trackId(), "full".equals(t.aiContent()));
+            if (t.isrc() != null) {
+                isrcByTrack.put(t.trackId(), t.isrc());
+            }
         }
         Map<String, List<Right>> byTrack = new HashMap<>();
         for (Right r : rights) {
@@ -47,6 +52,11 @@ public final class Catalogue implements Serializable {
     /** The credits of a matched track, or null when the track is unmatched. */
     public Credits credits(String trackId) {
         return matched.get(trackId);
+    }
+
+    /** The track's ISRC, or null when the track is not in `tracks` (or has none). */
+    public String isrc(String trackId) {
+        return isrcByTrack.get(trackId);
     }
 
     public int trackCount() {

@@ -23,6 +23,7 @@ import dev.royalties.rules.ModelComparison;
 import dev.royalties.rules.PaymentModel;
 import dev.royalties.rules.Policy;
 import dev.royalties.rules.TrackListening;
+import dev.royalties.rules.RecordingUsage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -117,6 +118,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         history.sort(Comparator.comparing((TrackListening t) -> t.trackId, CodePoints.ORDER));
         history.forEach(t -> emit(Streams.TRACK_HISTORY, t));
         result.pools().forEach(r -> emit(Streams.RECONCILIATION, r));
+        int recordings = emitRecordingUsage(result, inputs);
         int adjustments = 0;
         if (previousPayments != null) {
             List<ArtistPayment> before = TableFiles.readAll(new Path(previousPayments), Tables.ARTIST_PAYMENTS,
@@ -126,7 +128,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
                 adjustments++;
             }
         }
-        emit(Streams.SUMMARY, summary(result, adjustments, inputs, byModel, history.size()));
+        emit(Streams.SUMMARY, summary(result, adjustments, inputs, byModel, history.size(), recordings));
     }
 
     private Allocation.ModelInputs modelInputs() {
@@ -141,8 +143,48 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         return new Allocation.ModelInputs(professionals, userCentric);
     }
 
+    /**
+     * recording_usage: each catalogue pool's allocated amount over its recordings, weighed as the
+     * paying model weighs them (user-centric: by eligible plays, as pro-rata; docs/statements.md).
+     */
+    private int emitRecordingUsage(Allocation.Result result, Allocation.ModelInputs inputs) {
+        int n = 0;
+        for (PoolReconciliation r : result.pools()) {
+            if ("catalogue".equals(r.source())) {
+                var tallies = plays.pool(r.country(), r.product()).values();
+                for (RecordingUsage.Row row : RecordingUsage.forPool(r, tallies,
+                        recordingWeights(tallies, inputs), catalogue)) {
+                    emit(Streams.RECORDING_USAGE, row);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private Map<String, Long> recordingWeights(java.util.Collection<dev.royalties.rules.PlayTally> tallies,
+                                               Allocation.ModelInputs inputs) {
+        if (policy.model() != PaymentModel.ARTIST_CENTRIC) {
+            return RecordingUsage.proRataWeights(tallies);
+        }
+        Map<String, Long> w = new HashMap<>();
+        for (dev.royalties.rules.PlayTally t : tallies) {
+            Catalogue.Credits credits = catalogue.credits(t.trackId);
+            if (t.eligible() > 0 && credits != null) {
+                long sum = 0;
+                for (int i = 0; i < credits.artists().length; i++) {
+                    sum += Allocation.weight(PaymentModel.ARTIST_CENTRIC, t, credits.artists()[i],
+                            credits.shareMicros()[i], inputs.professionals());
+                }
+                w.put(t.trackId, sum);
+            }
+        }
+        return w;
+    }
+
     private String summary(Allocation.Result result, int adjustments, Allocation.ModelInputs inputs,
-                           LinkedHashMap<PaymentModel, List<ArtistPayment>> byModel, int historyRows) {
+                           LinkedHashMap<PaymentModel, List<ArtistPayment>> byModel, int historyRows,
+                           int recordings) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("professional_artists", inputs.professionals().size());
@@ -188,6 +230,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         if (!policy.compareModels().isEmpty()) {
             rows.put("model_comparison", ModelComparison.rows(byModel).size());
         }
+        rows.put("recording_usage", recordings);
         rows.put("ai_violations", counters.getOrDefault("ai_violations.rows", 0L));
         rows.put("quarantine", counters.getOrDefault("plays.quarantined", 0L)
                 + counters.getOrDefault("ai_usage.quarantined", 0L));

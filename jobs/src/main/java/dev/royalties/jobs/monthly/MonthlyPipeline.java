@@ -105,6 +105,7 @@ public final class MonthlyPipeline {
         sinks.payments(payments);
         sinks.reconciliation(payments.getSideOutput(Streams.RECONCILIATION));
         sinks.adjustments(payments.getSideOutput(Streams.ADJUSTMENTS));
+        sinks.recordingUsage(payments.getSideOutput(Streams.RECORDING_USAGE));
         sinks.violations(violations);
         sinks.trackHistory(payments.getSideOutput(Streams.TRACK_HISTORY));
         if (!policy.compareModels().isEmpty()) {

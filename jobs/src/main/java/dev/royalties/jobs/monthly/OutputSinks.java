@@ -7,6 +7,7 @@ import dev.royalties.rules.ModelComparison;
 import dev.royalties.rules.PoolReconciliation;
 import dev.royalties.rules.QuarantineRow;
 import dev.royalties.rules.TrackListening;
+import dev.royalties.rules.RecordingUsage;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** Where the monthly workflow's outputs go; injected, so that tests and runs choose the sinks. */
@@ -24,4 +25,6 @@ public interface OutputSinks {
     void trackHistory(DataStream<TrackListening> rows);
 
     void modelComparison(DataStream<ModelComparison.Row> rows);
+
+    void recordingUsage(DataStream<RecordingUsage.Row> rows);
 }

@@ -11,6 +11,7 @@ import dev.royalties.rules.ModelComparison;
 import dev.royalties.rules.PoolReconciliation;
 import dev.royalties.rules.QuarantineRow;
 import dev.royalties.rules.TrackListening;
+import dev.royalties.rules.RecordingUsage;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -58,6 +59,11 @@ public final class ParquetOutputSinks implements OutputSinks {
     @Override
     public void modelComparison(DataStream<ModelComparison.Row> rows) {
         sink(rows, Tables.MODEL_COMPARISON, Tables::row, 1);
+    }
+
+    @Override
+    public void recordingUsage(DataStream<RecordingUsage.Row> rows) {
+        sink(rows, Tables.RECORDING_USAGE, Tables::row, 1);
     }
 
     private <T> void sink(DataStream<T> rows, TableSchema table, RowExtractor<T> extractor, int parallelism) {
