@@ -66,7 +66,12 @@ final class HtmlStatement {
                     .append(Money.format(a.deltaCents())).append("</td><td>").append(esc(a.currency()))
                     .append("</td><td style=\"white-space:normal\">").append(esc(l.reason())).append("</td></tr>");
         }
-        h.append("</table><p class=\"note\">Amounts are exact to the cent. Units are whole streams or usage units"
+        h.append("</table>");
+        if (s.adjustments().isEmpty()) {
+            h.append("<p>").append(s.previousRevision() == null ? "First revision of the period: nothing to adjust."
+                    : "No payment changed since revision " + s.previousRevision() + ".").append("</p>");
+        }
+        h.append("<p class=\"note\">Amounts are exact to the cent. Units are whole streams or usage units"
                 + " on your recordings, not multiplied by your share.</p></body></html>\n");
         out.write(h.toString().getBytes(StandardCharsets.UTF_8));
     }
