@@ -26,7 +26,7 @@ final class CsvStatement {
 
     static void write(Statement s, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).build());
         for (ArtistPayment p : s.catalogue()) {
             row(csv, s, "catalogue_payment", p.source(), p.country(), p.product(), null, null, null, null, null, null,
                     p.units(), Money.format(p.amountCents()), null, null, p.currency(), null);

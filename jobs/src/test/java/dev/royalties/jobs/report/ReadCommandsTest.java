@@ -91,7 +91,7 @@ class ReadCommandsTest {
         int violations = 0;
         int adjustments = 0;
         try (Reader r = Files.newBufferedReader(csv)) {
-            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
                 assertThat(rec.get("artist_id")).isEqualTo(ARTIST);
                 switch (rec.get("section")) {
                     case "catalogue_payment", "ai_payment" -> paid.put(rec.get("source") + "," + rec.get("country")
