@@ -30,7 +30,10 @@ public final class Royalties {
             "  bench     [--plays N] [--work DIR] [--parallelism N]          time the monthly run",
             "  ingest    --bootstrap-servers HOST:PORT --archive DIR ...     the live path (streaming)",
             "  sql       FILE --output DIR [--input DIR] [--jdbc-url URL] [--set name=value ...] [--csv]",
-            "                                                                run a query file on outputs");
+            "                                                                run a query file on outputs",
+            "  statement --output DIR --period P (--artist A | --all) [--format pdf|csv|html]  artist statements",
+            "  dsr       --output DIR --period P [--currency C]             per-recording usage, DDEX DSR flat file",
+            "  report    --output DIR --period P [--revision N]             the run report for finance (HTML)");
 
     private Royalties() {}
 
@@ -115,6 +118,9 @@ public final class Royalties {
             case "bench" -> BenchCommand.run(rest);
             case "ingest" -> IngestCommand.run(rest);
             case "sql" -> SqlCommand.run(rest);
+            case "statement" -> dev.royalties.jobs.report.StatementCommand.run(rest);
+            case "dsr" -> dev.royalties.jobs.report.DsrCommand.run(rest);
+            case "report" -> dev.royalties.jobs.report.ReportCommand.run(rest);
             default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE);
         };
     }

@@ -47,7 +47,31 @@ public final class DemoCommand {
         System.out.println();
         System.out.println("outputs in " + output + "; revision 2 is the backfill, its adjustments say what changed;"
                 + " model_comparison has what artist-centric and user-centric would pay (sql/queries/model_comparison.sql)");
+        writeReadables(period, output, root);
         return 0;
+    }
+
+    /** The run report and the statement of the top-paid artist of revision 2, beside the outputs. */
+    private static void writeReadables(Period period, Path output, Path root) throws Exception {
+        var payments = dev.royalties.io.TableFiles.readAll(new org.apache.flink.core.fs.Path(output.resolve(
+                "artist_payments/period=" + period + "/revision=2").toUri()), dev.royalties.io.Tables.ARTIST_PAYMENTS,
+                dev.royalties.io.Tables.PAYMENT);
+        java.util.Map<String, Long> total = new java.util.TreeMap<>();
+        payments.forEach(p -> total.merge(p.artistId(), p.amountCents(), Long::sum));
+        String top = total.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(e -> e.getKey())
+                .orElse(null);
+        String[] common = {"--output", output.toString(), "--period", period.toString()};
+        dev.royalties.jobs.report.ReportCommand.run(concat(common, "--to", root.resolve("report.html").toString()));
+        if (top != null) {
+            dev.royalties.jobs.report.StatementCommand.run(concat(common, "--artist", top, "--to",
+                    root.resolve("statement-" + top + ".pdf").toString()));
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     static void deleteTree(Path dir) throws Exception {

@@ -1,0 +1,63 @@
+package dev.royalties.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RecordingUsageTest {
+    static final Catalogue CATALOGUE = new Catalogue(List.of(
+            new Catalogue.Track("T1", "ISRC1", 200_000, "none"), new Catalogue.Track("T2", "ISRC2", 200_000, "none"),
+            new Catalogue.Track("T3", "ISRC3", 200_000, "none")), List.of());
+
+    static PlayTally tally(String track, PlayStatus status, long n) {
+        PlayTally t = new PlayTally("SE", "student", track);
+        t.byStatus[status.ordinal()] = n;
+        return t;
+    }
+
+    static PoolReconciliation pool(long allocatedCents) {
+        return new PoolReconciliation("catalogue", "SE", "student", null, "EUR", allocatedCents, allocatedCents, 0,
+                0, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void theRecordingsAddUpToTheAllocatedAmountAndTiesGoToTheSmallerTrackId() {
+        List<PlayTally> tallies = List.of(tally("T2", PlayStatus.ELIGIBLE, 1), tally("T1", PlayStatus.ELIGIBLE, 1),
+                tally("T3", PlayStatus.ELIGIBLE, 1), tally("T3", PlayStatus.FRAUD, 4));
+        List<RecordingUsage.Row> rows = RecordingUsage.forPool(pool(100), tallies,
+                RecordingUsage.proRataWeights(tallies), CATALOGUE);
+        assertThat(rows).extracting(RecordingUsage.Row::trackId).containsExactly("T1", "T2", "T3");
+        assertThat(rows).extracting(RecordingUsage.Row::amountCents).containsExactly(34L, 33L, 33L);
+        assertThat(rows.get(2).fraudStreams()).isEqualTo(4);
+        assertThat(rows.get(0).isrc()).isEqualTo("ISRC1");
+    }
+
+    @Test
+    void aRecordingWithOnlyExcludedPlaysGetsARowAndNothingAndAnUnknownTrackHasNoIsrc() {
+        List<PlayTally> tallies = List.of(tally("T1", PlayStatus.ELIGIBLE, 3), tally("TX", PlayStatus.UNMATCHED, 2));
+        List<RecordingUsage.Row> rows = RecordingUsage.forPool(pool(1000), tallies,
+                RecordingUsage.proRataWeights(tallies), CATALOGUE);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).isrc()).isNull();
+        assertThat(rows.get(1).amountCents()).isZero();
+        assertThat(rows.get(0).amountCents()).isEqualTo(1000);
+    }
+
+    @Test
+    void theWeightsAreAnInput() {
+        List<PlayTally> tallies = List.of(tally("T1", PlayStatus.ELIGIBLE, 1), tally("T2", PlayStatus.ELIGIBLE, 1));
+        List<RecordingUsage.Row> rows = RecordingUsage.forPool(pool(300), tallies, Map.of("T1", 2L, "T2", 1L),
+                CATALOGUE);
+        assertThat(rows).extracting(RecordingUsage.Row::amountCents).containsExactly(200L, 100L);
+    }
+
+    @Test
+    void moneyWithoutAnyWeightIsAnErrorNotALoss() {
+        List<PlayTally> tallies = List.of(tally("T1", PlayStatus.FRAUD, 1));
+        assertThatThrownBy(() -> RecordingUsage.forPool(pool(100), tallies, Map.of(), CATALOGUE))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
