@@ -14,7 +14,8 @@ final class OutputRows {
 
     static final RowMapper<PoolReconciliation> POOL = r -> new PoolReconciliation(r.string(0), r.string(1),
             r.string(2), r.string(3), r.string(4), r.number(5, 0), r.number(6, 0), r.number(7, 0), r.number(8, 0),
-            r.number(9, 0), r.number(10, 0), r.number(11, 0), r.number(12, 0), r.number(13, 0), r.number(14, 0));
+            r.number(9, 0), r.number(10, 0), r.number(11, 0), r.number(12, 0), r.number(13, 0), r.number(14, 0),
+            r.number(15, 0));
 
     static final RowMapper<AiViolation> VIOLATION = r -> new AiViolation(r.string(0), r.string(1), r.string(2),
             r.string(3), r.string(4), r.string(5), r.number(6, 0), r.number(7, 0), r.string(8));
