@@ -167,8 +167,11 @@ class BadInputTest {
         assertThat(month(in.root(), out)).isEqualTo(1);
         assertThat(error()).contains("broken.parquet is not a readable Parquet file");
         assertThat(out.resolve("_runs")).doesNotExist();
-        try (Stream<Path> files = Files.walk(out)) {
-            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        // The driver's footer check now fails before the output folder is even created.
+        if (Files.exists(out)) {
+            try (Stream<Path> files = Files.walk(out)) {
+                assertThat(files.filter(Files::isRegularFile)).isEmpty();
+            }
         }
 
         Files.delete(broken);
