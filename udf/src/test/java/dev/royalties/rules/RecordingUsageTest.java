@@ -20,7 +20,7 @@ class RecordingUsageTest {
 
     static PoolReconciliation pool(long allocatedCents) {
         return new PoolReconciliation("catalogue", "SE", "student", null, "EUR", allocatedCents, allocatedCents, 0,
-                0, 0, 0, 0, 0, 0, 0);
+                0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     @Test
