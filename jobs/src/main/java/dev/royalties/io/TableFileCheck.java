@@ -46,7 +46,7 @@ public final class TableFileCheck {
                 if (field == null) {
                     throw new InputFormatException(where + ": column " + c.name() + " is missing (table "
                             + schema.name() + " needs " + String.join(", ", schema.columns().stream()
-                            .map(Column::name).toList()) + ")");
+                            .map(Column::name).filter(n -> !Tables.optionalColumn(schema, n)).toList()) + ")");
                 }
                 if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
                     throw new InputFormatException(where + ": column " + c.name() + " is not a plain column");

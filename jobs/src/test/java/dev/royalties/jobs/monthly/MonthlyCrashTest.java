@@ -84,8 +84,9 @@ class MonthlyCrashTest {
                 "removed 1 staging folder(s) left by killed runs");
         for (TableSchema t : List.of(Tables.ARTIST_PAYMENTS, Tables.POOL_RECONCILIATION, Tables.AI_VIOLATIONS,
                 Tables.ADJUSTMENTS)) {
-            assertThat(OutputCsv.read(out, t, "2026-10", 2)).as(t.name()).containsExactlyElementsOf(
-                    OutputCsv.expected(EXAMPLE.resolve("expected/revision-2/" + t.name() + ".csv")));
+            Path csv = EXAMPLE.resolve("expected/revision-2/" + t.name() + ".csv");
+            assertThat(OutputCsv.readAsIn(csv, out, t, "2026-10", 2)).as(t.name())
+                    .containsExactlyElementsOf(OutputCsv.expected(csv));
         }
         assertThat(manifests()).containsExactly("revision=1", "revision=2");
         assertThat(duckDbCompleteRevisionTotals()).containsExactly("1 EUR", "1 USD", "2 EUR", "2 USD");
