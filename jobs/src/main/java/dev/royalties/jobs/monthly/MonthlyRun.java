@@ -55,6 +55,9 @@ public final class MonthlyRun {
                 ? TrackHistory.read(o.history() == null ? o.output() : o.history(), o.period(), o.asOf())
                 : TrackHistory.none();
         OutputLayout layout = new OutputLayout(o.output(), o.period());
+        // Refused before the lock: a detached REST submission must leave nothing behind, not even a lock file.
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(o));
+        refuseDetached(env.getConfiguration());
         RunLock lock = RunLock.acquire(o.output(), o.period(), o.waitSeconds(), log);
         Path staging = null;
         try {
@@ -63,8 +66,6 @@ public final class MonthlyRun {
             int revision = previous + 1;
             lock.writing(revision);
             staging = layout.newStaging(revision);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(o));
-            refuseDetached(env.getConfiguration());
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
             env.setParallelism(o.parallelism());
             DataStream<Play> plays = read(env, o.input(), staging, Tables.PLAYS, new ParquetTableFormat<>(Tables.PLAYS,
