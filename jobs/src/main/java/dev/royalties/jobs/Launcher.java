@@ -23,6 +23,9 @@ public final class Launcher {
             "java.base/sun.nio.ch", "java.base/java.net", "java.base/java.text", "java.base/java.time",
             "java.base/java.math", "java.sql/java.sql");
 
+    /** The heap of the embedded run unless the user sets one (docs/performance.md, peak memory). */
+    private static final long DEFAULT_HEAP = 4L << 30;
+
     private Launcher() {}
 
     public static void main(String[] args) throws Throwable {
@@ -43,7 +46,14 @@ public final class Launcher {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        cmd.addAll(jvmArgs);
+        if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM"))
+                && Runtime.getRuntime().maxMemory() > DEFAULT_HEAP) {
+            // The JVM's own default (a quarter of the RAM) let the heap grow to 6 GB of mostly young
+            // garbage on a 24 GB machine; the job needs far less, and the sorts use managed memory.
+            cmd.add("-Xmx" + (DEFAULT_HEAP >> 20) + "m");
+        }
         for (String open : OPENS) {
             cmd.add("--add-opens=" + open + "=ALL-UNNAMED");
         }

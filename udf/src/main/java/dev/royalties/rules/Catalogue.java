@@ -14,8 +14,13 @@ import java.util.Map;
 public final class Catalogue implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The artists credited on a track, sorted by artist_id (code points), with shares in millionths. */
-    public record Credits(String[] artists, long[] shareMicros, boolean fullAi) implements Serializable {}
+    /**
+     * The artists credited on a track, sorted by artist_id (code points), with shares in millionths,
+     * and the catalogue's own instance of the track id: a play that takes it on is found in every
+     * later per-track map by reference, without comparing characters.
+     */
+    public record Credits(String trackId, String[] artists, long[] shareMicros, boolean fullAi)
+            implements Serializable {}
 
     private final Map<String, Credits> matched;
     private final Map<String, Boolean> fullAiByTrack;
@@ -45,7 +50,7 @@ public final class Catalogue implements Serializable {
                 artists[i] = rs.get(i).artistId();
                 shares[i] = rs.get(i).shareMicros();
             }
-            matched.put(trackId, new Credits(artists, shares, fullAiByTrack.get(trackId)));
+            matched.put(trackId, new Credits(trackId, artists, shares, fullAiByTrack.get(trackId)));
         });
     }
 

@@ -11,6 +11,10 @@ import java.util.Map;
  */
 public final class CatalogueLedger {
     private final Map<String, Map<String, Map<String, PlayTally>>> tallies = new HashMap<>();
+    /** The last (country, product) counted: a user's plays mostly share one, so the next lookup is free. */
+    private String lastCountry;
+    private String lastProduct;
+    private Map<String, PlayTally> lastByTrack;
 
     public void count(String country, String product, String trackId, PlayStatus status, long n) {
         tally(country, product, trackId).byStatus[status.ordinal()] += n;
@@ -35,6 +39,17 @@ public final class CatalogueLedger {
 
     /** Plain gets first: the hot path allocates nothing once a (country, product, track) was seen. */
     private PlayTally tally(String country, String product, String trackId) {
+        Map<String, PlayTally> byTrack = country == lastCountry && product == lastProduct ? lastByTrack
+                : byTrack(country, product);
+        PlayTally t = byTrack.get(trackId);
+        if (t == null) {
+            t = new PlayTally(country, product, trackId);
+            byTrack.put(trackId, t);
+        }
+        return t;
+    }
+
+    private Map<String, PlayTally> byTrack(String country, String product) {
         Map<String, Map<String, PlayTally>> byProduct = tallies.get(country);
         if (byProduct == null) {
             byProduct = new HashMap<>();
@@ -45,12 +60,10 @@ public final class CatalogueLedger {
             byTrack = new HashMap<>();
             byProduct.put(product, byTrack);
         }
-        PlayTally t = byTrack.get(trackId);
-        if (t == null) {
-            t = new PlayTally(country, product, trackId);
-            byTrack.put(trackId, t);
-        }
-        return t;
+        lastCountry = country;
+        lastProduct = product;
+        lastByTrack = byTrack;
+        return byTrack;
     }
 
     /** The tallies of one (country, product), or an empty map. */

@@ -2,10 +2,10 @@ package dev.royalties.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The recording_usage output (one row per recording of a catalogue pool with at least one play):
@@ -47,15 +47,29 @@ public final class RecordingUsage {
      */
     public static List<Row> forPool(PoolReconciliation pool, Collection<PlayTally> tallies,
                                     Map<String, Long> weights, Catalogue catalogue) {
-        TreeMap<String, long[]> byTrack = new TreeMap<>(CodePoints.ORDER);
-        for (PlayTally t : tallies) {
-            long[] into = byTrack.computeIfAbsent(t.trackId, k -> new long[PlayStatus.values().length]);
+        // Sorted once and merged in place: a TreeMap per pool was most of the allocation's serial tail.
+        List<PlayTally> sorted = new ArrayList<>(tallies);
+        sorted.sort(Comparator.comparing((PlayTally t) -> t.trackId, CodePoints.ORDER));
+        List<String> trackIds = new ArrayList<>(sorted.size());
+        List<long[]> counts = new ArrayList<>(sorted.size());
+        for (PlayTally t : sorted) {
+            boolean same = !trackIds.isEmpty() && trackIds.get(trackIds.size() - 1).equals(t.trackId);
+            long[] into = same ? counts.get(counts.size() - 1) : new long[PlayStatus.values().length];
             for (int s = 0; s < into.length; s++) {
                 into[s] += t.byStatus[s];
             }
+            if (!same) {
+                trackIds.add(t.trackId);
+                counts.add(into);
+            }
         }
-        byTrack.values().removeIf(counts -> java.util.Arrays.stream(counts).sum() == 0);
-        String[] tracks = byTrack.keySet().toArray(new String[0]);
+        for (int i = trackIds.size() - 1; i >= 0; i--) {
+            if (java.util.Arrays.stream(counts.get(i)).sum() == 0) {
+                trackIds.remove(i);
+                counts.remove(i);
+            }
+        }
+        String[] tracks = trackIds.toArray(new String[0]);
         long[] w = new long[tracks.length];
         for (int i = 0; i < tracks.length; i++) {
             w[i] = weights.getOrDefault(tracks[i], 0L);
@@ -67,7 +81,7 @@ public final class RecordingUsage {
         }
         List<Row> rows = new ArrayList<>(tracks.length);
         for (int i = 0; i < tracks.length; i++) {
-            long[] c = byTrack.get(tracks[i]);
+            long[] c = counts.get(i);
             rows.add(new Row(catalogue.isrc(tracks[i]), tracks[i], pool.country(), pool.product(), pool.currency(),
                     c[PlayStatus.ELIGIBLE.ordinal()], c[PlayStatus.FRAUD.ordinal()], c[PlayStatus.SHORT.ordinal()],
                     c[PlayStatus.UNMATCHED.ordinal()], c[PlayStatus.AI_GENERATED.ordinal()], belowThreshold(c),

@@ -111,9 +111,9 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
             }
         }
         result.payments().forEach(this::emit);
-        if (!policy.compareModels().isEmpty()) {
-            ModelComparison.rows(byModel).forEach(r -> emit(Streams.MODEL_COMPARISON, r));
-        }
+        List<ModelComparison.Row> comparison = policy.compareModels().isEmpty() ? List.of()
+                : ModelComparison.rows(byModel);
+        comparison.forEach(r -> emit(Streams.MODEL_COMPARISON, r));
         List<TrackListening> history = new ArrayList<>(listening.values());
         history.sort(Comparator.comparing((TrackListening t) -> t.trackId, CodePoints.ORDER));
         history.forEach(t -> emit(Streams.TRACK_HISTORY, t));
@@ -128,7 +128,8 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
                 adjustments++;
             }
         }
-        emit(Streams.SUMMARY, summary(result, adjustments, inputs, byModel, history.size(), recordings));
+        emit(Streams.SUMMARY, summary(result, adjustments, inputs, byModel, history.size(), recordings,
+                comparison.size()));
     }
 
     private Allocation.ModelInputs modelInputs() {
@@ -184,7 +185,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
 
     private String summary(Allocation.Result result, int adjustments, Allocation.ModelInputs inputs,
                            LinkedHashMap<PaymentModel, List<ArtistPayment>> byModel, int historyRows,
-                           int recordings) {
+                           int recordings, int comparisonRows) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("professional_artists", inputs.professionals().size());
@@ -228,7 +229,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         rows.put("adjustments", adjustments);
         rows.put("track_history", historyRows);
         if (!policy.compareModels().isEmpty()) {
-            rows.put("model_comparison", ModelComparison.rows(byModel).size());
+            rows.put("model_comparison", comparisonRows);
         }
         rows.put("recording_usage", recordings);
         rows.put("ai_violations", counters.getOrDefault("ai_violations.rows", 0L));

@@ -1,13 +1,15 @@
 package dev.royalties.jobs.monthly;
 
 import dev.royalties.rules.Catalogue;
+import dev.royalties.rules.Duplicates;
+import dev.royalties.rules.PaymentModel;
 import dev.royalties.rules.Play;
 import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.Policy;
 import dev.royalties.rules.TrackEligibility;
 import dev.royalties.rules.TrackListening;
 import dev.royalties.rules.UserMonth;
-import dev.royalties.rules.UserPoolPlays;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,22 +21,30 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * the listening of their tracks (track_history), then either settles the user at once (below
  * threshold, cap, eligible) or, when the threshold needs the period's totals first, hands the
  * plays on in user order to {@link SettleUserPlays}. Combined tallies leave at the end of input.
+ *
+ * <p>On the user-first pipeline it gets each user's raw copies instead: it de-duplicates them by
+ * play_id (every copy of a play is under this user: {@link CrossUserDuplicates} checks that) and
+ * applies steps 1-4 ({@link CandidatePlays}) itself, so the plays cross the network and the sort once.
  */
-final class GroupUserPlays extends EndOfInputOperator<Play, Play> {
+final class GroupUserPlays extends SortedRunOperator<Play, Play> {
     private static final long serialVersionUID = 1L;
 
     private final Catalogue catalogue;
     private final Policy policy;
     private final Set<String> pooled;
+    /** Null on the general pipeline, where plays arrive de-duplicated and classified. */
+    private final CandidatePlays candidates;
     private transient UserRun run;
     private transient Map<String, TrackListening> listening;
     private transient UserSettlement settlement;
     private transient UserSettlement.Out out;
+    private transient List<Play> passing;
 
-    GroupUserPlays(Catalogue catalogue, Policy policy, Set<String> pooled) {
+    GroupUserPlays(Catalogue catalogue, Policy policy, Set<String> pooled, CandidatePlays candidates) {
         this.catalogue = catalogue;
         this.policy = policy;
         this.pooled = pooled;
+        this.candidates = candidates;
     }
 
     @Override
@@ -43,17 +53,11 @@ final class GroupUserPlays extends EndOfInputOperator<Play, Play> {
         run = new UserRun();
         listening = new HashMap<>();
         settlement = new UserSettlement(catalogue, policy, pooled);
-        out = new UserSettlement.Out() {
-            @Override
-            public void userPool(UserPoolPlays plays) {
-                emit(Streams.USER_POOLS, plays);
-            }
-
-            @Override
-            public void poolUser(PoolUser user) {
-                emit(Streams.POOL_USERS, user);
-            }
-        };
+        out = new UserSettlement.Out(plays -> emit(Streams.USER_POOLS, plays), user -> emit(Streams.POOL_USERS, user));
+        passing = new ArrayList<>();
+        if (candidates != null) {
+            candidates.open(settlement.ledger());
+        }
     }
 
     @Override
@@ -61,10 +65,11 @@ final class GroupUserPlays extends EndOfInputOperator<Play, Play> {
         run.add(p, this::onUser);
     }
 
-    private void onUser(String userId, List<Play> plays) {
+    private void onUser(String userId, List<Play> copies) {
+        List<Play> plays = candidates == null ? copies : dedupAndClassify(copies);
         List<Play> qualifying = plays;
-        if (policy.computes(dev.royalties.rules.PaymentModel.USER_CENTRIC)) {
-            qualifying = new java.util.ArrayList<>(plays.size());
+        if (policy.computes(PaymentModel.USER_CENTRIC)) {
+            qualifying = new ArrayList<>(plays.size());
             for (Play p : plays) {
                 if (catalogue.credits(p.trackId) != null) {
                     qualifying.add(p);
@@ -81,6 +86,24 @@ final class GroupUserPlays extends EndOfInputOperator<Play, Play> {
         }
     }
 
+    /** The user's plays that pass steps 1-4, one per play_id; the rest are counted by {@link #candidates}. */
+    private List<Play> dedupAndClassify(List<Play> copies) {
+        passing.clear();
+        Map<String, Play> byId = new HashMap<>(copies.size() * 2);
+        for (Play p : copies) {
+            Play seen = byId.putIfAbsent(p.playId, p);
+            if (seen != null) {
+                byId.put(p.playId, Duplicates.merge(seen, p));
+            }
+        }
+        for (Play p : byId.values()) {
+            if (candidates.passes(p)) {
+                passing.add(p);
+            }
+        }
+        return passing;
+    }
+
     @Override
     protected void onEnd() throws Exception {
         run.flush(this::onUser);
@@ -91,5 +114,8 @@ final class GroupUserPlays extends EndOfInputOperator<Play, Play> {
             emit(Streams.PARTIALS, Partial.of(t));
         }
         settlement.artistListeners().forEach(l -> emit(Streams.PARTIALS, Partial.of(l)));
+        if (candidates != null) {
+            candidates.emitPartials(p -> emit(Streams.PARTIALS, p));
+        }
     }
 }

@@ -16,6 +16,9 @@ import dev.royalties.rules.EventContract;
 import dev.royalties.rules.Play;
 import dev.royalties.rules.PlayClassifier;
 import dev.royalties.rules.Usage;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.functions.Partitioner;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -28,6 +31,36 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * that reaches the single allocation operator is already aggregated.
  */
 public final class MonthlyPipeline {
+    /**
+     * How plays reach the per-user rules. USER_FIRST shuffles them once, by user, and de-duplicates
+     * within each user; GENERAL de-duplicates by play_id first and shuffles the survivors by user,
+     * which is exact whatever the input, at the cost of a second shuffle and sort of every play.
+     */
+    public enum Grouping { USER_FIRST, GENERAL }
+
+    private static final DedupRuns.Rule<Play> PLAY_COPIES = new DedupRuns.Rule<>() {
+        @Override
+        public String id(Play p) {
+            return p.playId;
+        }
+
+        @Override
+        public Play merge(Play a, Play b) {
+            return Duplicates.merge(a, b);
+        }
+    };
+    private static final DedupRuns.Rule<Usage> USAGE_COPIES = new DedupRuns.Rule<>() {
+        @Override
+        public String id(Usage u) {
+            return u.usageId;
+        }
+
+        @Override
+        public Usage merge(Usage a, Usage b) {
+            return Duplicates.merge(a, b);
+        }
+    };
+
     private MonthlyPipeline() {}
 
     /**
@@ -37,25 +70,48 @@ public final class MonthlyPipeline {
      */
     public static DataStream<String> build(DataStream<Play> plays, DataStream<Usage> usage, MonthlyReference ref,
                                            Map<String, Long> historyStreams, String previousPayments,
-                                           OutputSinks sinks) {
+                                           OutputSinks sinks, Grouping grouping) {
         Policy policy = ref.policy();
         Set<String> pooled = pooledKeys(ref);
         // ---- catalogue streams ----
         SingleOutputStreamOperator<Play> validPlays = plays
                 .transform("validate-plays", Streams.PLAY, new ValidateEvents<>(EventContract.PLAYS, ref.period()))
                 .uid("validate-plays");
-        SingleOutputStreamOperator<Play> candidates = validPlays
-                .keyBy(p -> ShuffleKeys.of(p.playId), ShuffleKeys.TYPE)
-                .reduce(Duplicates::merge).name("dedup-plays").uid("dedup-plays")
-                .transform("classify-plays", Streams.PLAY, new ClassifyPlays(
-                        new PlayClassifier(ref.verdicts(), ref.catalogue(), policy)))
-                .uid("classify-plays");
-        SingleOutputStreamOperator<Play> grouped = candidates
-                .keyBy(p -> ShuffleKeys.of(p.userId), ShuffleKeys.TYPE)
-                .transform("group-user-plays", Streams.PLAY, new GroupUserPlays(ref.catalogue(), policy, pooled))
-                .uid("group-user-plays");
-        DataStream<Partial> partials = validPlays.getSideOutput(Streams.PARTIALS)
-                .union(candidates.getSideOutput(Streams.PARTIALS), grouped.getSideOutput(Streams.PARTIALS));
+        CandidatePlays steps1to4 = new CandidatePlays(new PlayClassifier(ref.verdicts(), ref.catalogue(), policy),
+                ref.catalogue());
+        SingleOutputStreamOperator<Play> grouped;
+        DataStream<Partial> partials = validPlays.getSideOutput(Streams.PARTIALS);
+        if (grouping == Grouping.USER_FIRST) {
+            // One shuffle: each user's copies together, de-duplicated and classified per user. Exact
+            // when every copy of a play_id has one user_id; the fingerprint check below counts the
+            // play_ids that do not, and the driver then runs the period again on the general pipeline.
+            grouped = validPlays
+                    .keyBy(p -> ShuffleKeys.hash(p.userId), Types.LONG)
+                    .transform("group-user-plays", Streams.PLAY, new GroupUserPlays(ref.catalogue(), policy, pooled,
+                            steps1to4))
+                    .uid("group-user-plays");
+            DataStream<Partial> crossUser = validPlays
+                    .transform("fingerprint-plays", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO,
+                            new PlayFingerprints())
+                    .uid("fingerprint-plays")
+                    .partitionCustom((Partitioner<Integer>) (bucket, n) -> bucket % n, block -> (int) block[0])
+                    .transform("find-cross-user-duplicates", Streams.PARTIAL, new CrossUserDuplicates())
+                    .uid("find-cross-user-duplicates");
+            partials = partials.union(crossUser);
+        } else {
+            SingleOutputStreamOperator<Play> candidates = validPlays
+                    .keyBy(p -> ShuffleKeys.of(p.playId), ShuffleKeys.TYPE)
+                    .transform("dedup-plays", Streams.PLAY, new DedupRuns<>(PLAY_COPIES)).uid("dedup-plays")
+                    .transform("classify-plays", Streams.PLAY, new ClassifyPlays(steps1to4))
+                    .uid("classify-plays");
+            grouped = candidates
+                    .keyBy(p -> ShuffleKeys.of(p.userId), ShuffleKeys.TYPE)
+                    .transform("group-user-plays", Streams.PLAY, new GroupUserPlays(ref.catalogue(), policy, pooled,
+                            null))
+                    .uid("group-user-plays");
+            partials = partials.union(candidates.getSideOutput(Streams.PARTIALS));
+        }
+        partials = partials.union(grouped.getSideOutput(Streams.PARTIALS));
         DataStream<UserPoolPlays> userPools = grouped.getSideOutput(Streams.USER_POOLS);
         DataStream<PoolUser> poolUsers = grouped.getSideOutput(Streams.POOL_USERS);
         if (policy.thresholdOn()) {
@@ -87,7 +143,7 @@ public final class MonthlyPipeline {
                 .uid("validate-ai-usage");
         SingleOutputStreamOperator<dev.royalties.rules.AiViolation> violations = validUsage
                 .keyBy(u -> ShuffleKeys.of(u.usageId), ShuffleKeys.TYPE)
-                .reduce(Duplicates::merge).name("dedup-ai-usage").uid("dedup-ai-usage")
+                .transform("dedup-ai-usage", Streams.USAGE, new DedupRuns<>(USAGE_COPIES)).uid("dedup-ai-usage")
                 .transform("account-ai-usage", Streams.VIOLATION, new AccountAiUsage(new AiLedger(ref.catalogue(),
                         ref.verdicts(), ref.consent(), ref.licensedPools())))
                 .uid("account-ai-usage");

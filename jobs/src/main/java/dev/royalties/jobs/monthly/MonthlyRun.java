@@ -38,6 +38,8 @@ import org.apache.flink.util.CloseableIterator;
  */
 public final class MonthlyRun {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Tests and benchmarks only: {@code -Droyalties.plays-grouping=GENERAL} starts on the general pipeline. */
+    static final String GROUPING_PROPERTY = "royalties.plays-grouping";
 
     /** What a finished run reports: its revision, manifest and where it wrote. */
     public record Result(int revision, JsonNode manifest, String output) {}
@@ -65,24 +67,23 @@ public final class MonthlyRun {
             int previous = layout.latestComplete();
             int revision = previous + 1;
             lock.writing(revision);
-            staging = layout.newStaging(revision);
-            env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            env.setParallelism(o.parallelism());
-            DataStream<Play> plays = read(env, o.input(), staging, Tables.PLAYS, new ParquetTableFormat<>(Tables.PLAYS,
-                    CrashPoint.whileReading("reading-plays", Tables.PLAY), periodRange(o, "played_at"), Streams.PLAY));
-            DataStream<Usage> usage = read(env, o.input(), staging, Tables.AI_USAGE,
-                    new ParquetTableFormat<>(Tables.AI_USAGE, Tables.USAGE, periodRange(o, "used_at"), Streams.USAGE));
-            String previousPayments = previous == 0 ? null
-                    : layout.partition(Tables.ARTIST_PAYMENTS.name(), previous).toString();
-            DataStream<String> summary = MonthlyPipeline.build(plays, usage, ref, history.streams(),
-                    previousPayments, new ParquetOutputSinks(staging.toString()));
-            CloseableIterator<String> summaries = summary.collectAsync();
-            RunProgress progress = RunProgress.of(new Path(o.input(), Tables.PLAYS.name()), periodRange(o, "played_at"));
-            CrashPoint.reach("before-job");
-            JobClient job = env.executeAsync("royalties monthly " + o.period() + " revision " + revision);
-            awaitWithProgress(job, progress, log);
-            JsonNode report = JSON.readTree(summaries.next());
-            summaries.close();
+            MonthlyPipeline.Grouping grouping = MonthlyPipeline.Grouping.valueOf(
+                    System.getProperty(GROUPING_PROPERTY, MonthlyPipeline.Grouping.USER_FIRST.name()));
+            JsonNode report;
+            while (true) {
+                staging = layout.newStaging(revision);
+                report = runJob(o, ref, history, layout, previous, revision, staging, grouping, env, log);
+                long crossUser = report.get("counters").path(CrossUserDuplicates.COUNTER).asLong(0);
+                if (grouping == MonthlyPipeline.Grouping.GENERAL || crossUser == 0) {
+                    break;
+                }
+                log.printf("%,d play_ids have copies under more than one user_id: running the period again on"
+                        + " the general pipeline (de-duplicate by play_id first)%n", crossUser);
+                layout.discard(staging);
+                staging = null;
+                grouping = MonthlyPipeline.Grouping.GENERAL;
+                env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(o));
+            }
 
             lock.verify();
             for (TableSchema t : Tables.OUTPUTS) {
@@ -94,6 +95,7 @@ public final class MonthlyRun {
             }
             CrashPoint.reach("before-manifest");
             ObjectNode manifest = manifest(o, ref, revision, previous, started, report, history);
+            manifest.put("plays_grouping", grouping == MonthlyPipeline.Grouping.USER_FIRST ? "user_first" : "general");
             layout.writeManifest(revision, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
             RunSummary.print(log, manifest, layout.root());
             return new Result(revision, manifest, layout.root());
@@ -103,6 +105,30 @@ public final class MonthlyRun {
             }
             lock.close();
         }
+    }
+
+    /** Runs the Flink job into the staging folder and returns its summary. */
+    private static JsonNode runJob(MonthlyOptions o, MonthlyReference ref, TrackHistory history, OutputLayout layout,
+                                   int previous, int revision, Path staging, MonthlyPipeline.Grouping grouping,
+                                   StreamExecutionEnvironment env, PrintStream log) throws Exception {
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.setParallelism(o.parallelism());
+        DataStream<Play> plays = read(env, o.input(), staging, Tables.PLAYS, new ParquetTableFormat<>(Tables.PLAYS,
+                CrashPoint.whileReading("reading-plays", Tables.PLAY), periodRange(o, "played_at"), Streams.PLAY));
+        DataStream<Usage> usage = read(env, o.input(), staging, Tables.AI_USAGE,
+                new ParquetTableFormat<>(Tables.AI_USAGE, Tables.USAGE, periodRange(o, "used_at"), Streams.USAGE));
+        String previousPayments = previous == 0 ? null
+                : layout.partition(Tables.ARTIST_PAYMENTS.name(), previous).toString();
+        DataStream<String> summary = MonthlyPipeline.build(plays, usage, ref, history.streams(),
+                previousPayments, new ParquetOutputSinks(staging.toString()), grouping);
+        CloseableIterator<String> summaries = summary.collectAsync();
+        RunProgress progress = RunProgress.of(new Path(o.input(), Tables.PLAYS.name()), periodRange(o, "played_at"));
+        CrashPoint.reach("before-job");
+        JobClient job = env.executeAsync("royalties monthly " + o.period() + " revision " + revision);
+        awaitWithProgress(job, progress, log);
+        JsonNode report = JSON.readTree(summaries.next());
+        summaries.close();
+        return report;
     }
 
     /**
@@ -138,6 +164,9 @@ public final class MonthlyRun {
         Configuration conf = o.flinkConf() == null ? new Configuration()
                 : GlobalConfiguration.loadConfiguration(o.flinkConf());
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        // Chained operators hand records on without a copy: every operator of the job either reads a
+        // record and lets go of it, or keeps only what it deserialized itself (the per-user runs).
+        conf.set(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE, true);
         // Only used when the job runs embedded: the sorts of the keyed shuffles spill beyond this.
         if (!conf.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
             conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("1g"));

@@ -5,7 +5,6 @@ import dev.royalties.rules.Play;
 import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.Policy;
 import dev.royalties.rules.TrackEligibility;
-import dev.royalties.rules.UserPoolPlays;
 import java.util.List;
 import java.util.Set;
 
@@ -36,17 +35,7 @@ final class SettleUserPlays extends BroadcastFirstOperator<Play, TrackEligibilit
         super.open();
         run = new UserRun();
         settlement = new UserSettlement(catalogue, policy, pooled);
-        out = new UserSettlement.Out() {
-            @Override
-            public void userPool(UserPoolPlays plays) {
-                emit(Streams.USER_POOLS, plays);
-            }
-
-            @Override
-            public void poolUser(PoolUser user) {
-                emit(Streams.POOL_USERS, user);
-            }
-        };
+        out = new UserSettlement.Out(plays -> emit(Streams.USER_POOLS, plays), user -> emit(Streams.POOL_USERS, user));
     }
 
     @Override

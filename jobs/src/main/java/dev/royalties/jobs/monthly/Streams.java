@@ -24,7 +24,8 @@ final class Streams {
     static final TypeInformation<Play> PLAY = new FixedSerializerTypeInfo<>(Play.class, MonthlyPlaySerializer.INSTANCE);
     static final TypeInformation<Usage> USAGE = TypeInformation.of(Usage.class);
     static final TypeInformation<PlayTally> PLAY_TALLY = TypeInformation.of(PlayTally.class);
-    static final TypeInformation<Partial> PARTIAL = TypeInformation.of(Partial.class);
+    static final TypeInformation<Partial> PARTIAL = new FixedSerializerTypeInfo<>(Partial.class,
+            PartialSerializer.INSTANCE);
     static final TypeInformation<ArtistPayment> PAYMENT = TypeInformation.of(ArtistPayment.class);
     static final TypeInformation<AiViolation> VIOLATION = TypeInformation.of(AiViolation.class);
     static final TypeInformation<TrackEligibility> ELIGIBILITY = TypeInformation.of(TrackEligibility.class);

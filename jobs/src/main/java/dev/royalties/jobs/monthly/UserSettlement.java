@@ -26,10 +26,15 @@ import java.util.TreeMap;
  * that settles right after grouping and the one that waits for the threshold's verdicts.
  */
 final class UserSettlement {
-    interface Out {
-        void userPool(UserPoolPlays plays);
+    /** Where user-centric's per-(user, pool) records go: two side outputs of the settling operator. */
+    record Out(java.util.function.Consumer<UserPoolPlays> userPools, java.util.function.Consumer<PoolUser> poolUsers) {
+        void userPool(UserPoolPlays plays) {
+            userPools.accept(plays);
+        }
 
-        void poolUser(PoolUser user);
+        void poolUser(PoolUser user) {
+            poolUsers.accept(user);
+        }
     }
 
     private final Catalogue catalogue;
@@ -125,6 +130,11 @@ final class UserSettlement {
             out.poolUser(new PoolUser(cp[0], cp[1], userId));
         }
         userPools.clear();
+    }
+
+    /** Where settled plays are counted; the user-first pipeline counts its steps 1-4 there too. */
+    CatalogueLedger ledger() {
+        return ledger;
     }
 
     List<PlayTally> tallies() {

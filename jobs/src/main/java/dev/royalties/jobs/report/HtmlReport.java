@@ -130,19 +130,19 @@ final class HtmlReport {
         for (PoolReconciliation p : out.pools()) {
             h.append("<text x=\"0\" y=\"").append(y + 14).append("\">").append(esc(poolLabel(p))).append(' ')
                     .append(esc(p.currency())).append("</text>");
-            double scale = p.poolCents() == 0 ? 0 : (double) barW / p.poolCents(); // drawing only, never money
-            double x = labelW;
+            // Widths in tenths of a pixel, in integers: the chart never turns cents into floating point.
+            long x = labelW * 10L;
             long[] paid = {p.allocatedCents(), p.heldCents()};
             for (int i = 0; i < 2; i++) {
-                double w = paid[i] * scale;
-                rect(h, x, y, w, 14, COLOURS[i], (i == 0 ? "allocated " : "held ") + Money.format(paid[i]));
+                long w = tenthsOfPixel(paid[i], p.poolCents(), barW);
+                rect(h, x, y * 10L, w, 140, COLOURS[i], (i == 0 ? "allocated " : "held ") + Money.format(paid[i]));
                 x += w;
             }
             long[] value = PoolValue.byKind(p);
-            x = labelW;
+            x = labelW * 10L;
             for (int k = 2; k < PoolValue.KINDS.length; k++) {
-                double w = value[k] * scale;
-                rect(h, x, y + 16, w, 8, COLOURS[k], PoolValue.KINDS[k] + " " + Money.format(value[k]));
+                long w = tenthsOfPixel(value[k], p.poolCents(), barW);
+                rect(h, x, (y + 16) * 10L, w, 80, COLOURS[k], PoolValue.KINDS[k] + " " + Money.format(value[k]));
                 x += w;
             }
             h.append("<text x=\"").append(labelW + barW + 8).append("\" y=\"").append(y + 14).append("\">")
@@ -152,13 +152,23 @@ final class HtmlReport {
         h.append("</svg>");
     }
 
-    private static void rect(StringBuilder h, double x, double y, double w, double height, String colour,
-                             String title) {
+    private static long tenthsOfPixel(long cents, long poolCents, int barWidth) {
+        return poolCents == 0 ? 0 : java.math.BigInteger.valueOf(cents).multiply(java.math.BigInteger.valueOf(
+                barWidth * 10L)).divide(java.math.BigInteger.valueOf(poolCents)).longValueExact();
+    }
+
+    /** Coordinates and sizes in tenths of a pixel. */
+    private static void rect(StringBuilder h, long x, long y, long w, long height, String colour, String title) {
         if (w <= 0) {
             return;
         }
-        h.append(String.format(java.util.Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\""
-                + " fill=\"%s\"><title>%s</title></rect>", x, y, w, height, colour, esc(title)));
+        h.append("<rect x=\"").append(px(x)).append("\" y=\"").append(px(y)).append("\" width=\"").append(px(w))
+                .append("\" height=\"").append(px(height)).append("\" fill=\"").append(colour).append("\"><title>")
+                .append(esc(title)).append("</title></rect>");
+    }
+
+    private static String px(long tenths) {
+        return tenths / 10 + "." + tenths % 10;
     }
 
     private static void topArtists(StringBuilder h, RevisionOutputs out) {

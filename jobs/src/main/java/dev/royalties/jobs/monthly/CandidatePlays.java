@@ -1,0 +1,71 @@
+package dev.royalties.jobs.monthly;
+
+import dev.royalties.rules.Catalogue;
+import dev.royalties.rules.CatalogueLedger;
+import dev.royalties.rules.PaymentModel;
+import dev.royalties.rules.Play;
+import dev.royalties.rules.PlayClassifier;
+import dev.royalties.rules.PlayStatus;
+import dev.royalties.rules.PlayTally;
+import java.io.Serializable;
+import java.util.function.Consumer;
+
+/**
+ * Steps 1-4 of spec §4 on de-duplicated plays, counted locally: a play that fails them is tallied
+ * here by status; one that passes is a candidate for the per-user rules (listeners, threshold,
+ * cap), and so is an unmatched play when user-centric is computed, since it is its user's held
+ * bucket. Used wherever plays are classified, before or after they are grouped by user.
+ */
+final class CandidatePlays implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final PlayClassifier classifier;
+    private final Catalogue catalogue;
+    private final boolean userCentric;
+    private transient CatalogueLedger ledger;
+    private transient boolean ownLedger;
+    private long duplicates;
+
+    CandidatePlays(PlayClassifier classifier, Catalogue catalogue) {
+        this.classifier = classifier;
+        this.catalogue = catalogue;
+        this.userCentric = classifier.policy().computes(PaymentModel.USER_CENTRIC);
+    }
+
+    void open() {
+        open(new CatalogueLedger());
+        ownLedger = true;
+    }
+
+    /** Counts into a ledger that the caller emits, so that each (pool, track) leaves this worker once. */
+    void open(CatalogueLedger shared) {
+        ledger = shared;
+        ownLedger = false;
+        duplicates = 0;
+    }
+
+    /** True when the play goes on to the per-user rules; otherwise it has been counted. */
+    boolean passes(Play p) {
+        duplicates += p.copies - 1;
+        Catalogue.Credits credits = catalogue.credits(p.trackId);
+        if (credits != null) {
+            p.trackId = credits.trackId(); // the same id, as the instance every per-track map holds
+        }
+        PlayStatus status = classifier.statusBeforeCap(p, credits);
+        if (status == PlayStatus.ELIGIBLE) {
+            return true;
+        }
+        ledger.count(p.country, p.product, p.trackId, status, 1);
+        return status == PlayStatus.UNMATCHED && userCentric;
+    }
+
+    /** The tallies of the plays that did not pass (unless the ledger is shared), and the duplicates merged. */
+    void emitPartials(Consumer<Partial> out) {
+        if (ownLedger) {
+            for (PlayTally t : ledger.all()) {
+                out.accept(Partial.of(t));
+            }
+        }
+        out.accept(Partial.counter("plays.duplicates", duplicates));
+    }
+}

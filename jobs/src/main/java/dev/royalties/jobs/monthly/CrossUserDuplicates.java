@@ -1,0 +1,128 @@
+package dev.royalties.jobs.monthly;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+
+/**
+ * The check that lets the monthly job group plays by user straight away: it is exact only when
+ * every copy of a play_id carries the same user_id. Gets the (play hash, user hash) pairs of every
+ * valid play of the period in blocks per bucket ({@link PlayFingerprints}) and counts the play
+ * hashes seen with more than one user hash. Any count above zero makes the driver run the period
+ * again on the general pipeline (de-duplicate by play_id first), so a false alarm (two play_ids
+ * sharing a hash) costs time only.
+ *
+ * <p>Hand-written hash partitioning rather than a keyed sort: Flink's sort of 20 million small
+ * records took 16 s of a 2-core run (JFR), this takes about one. Each bucket goes to a file in
+ * Flink's spilling directories as it arrives; at the end each bucket, 1/256 of the pairs, is checked
+ * in a primitive hash table, so memory stays bounded by the largest bucket, not by the month.
+ */
+final class CrossUserDuplicates extends EndOfInputOperator<long[], Partial> {
+    private static final long serialVersionUID = 1L;
+    static final String COUNTER = "plays.cross_user_duplicate_ids";
+
+    private transient File dir;
+    private transient DataOutputStream[] spills;
+    private transient long[] pairs;
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        File[] roots = getContainingTask().getEnvironment().getIOManager().getSpillingDirectories();
+        dir = Files.createTempDirectory(roots[0].toPath(), "fingerprints-").toFile();
+        spills = new DataOutputStream[PlayFingerprints.BUCKETS];
+        pairs = new long[PlayFingerprints.BUCKETS];
+    }
+
+    @Override
+    protected void onElement(long[] block) throws IOException {
+        int b = (int) block[0];
+        DataOutputStream out = spills[b];
+        if (out == null) {
+            out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(file(b)), 1 << 16));
+            spills[b] = out;
+        }
+        for (int i = 1; i < block.length; i++) {
+            out.writeLong(block[i]);
+        }
+        pairs[b] += (block.length - 1) / 2;
+    }
+
+    @Override
+    protected void onEnd() throws IOException {
+        long count = 0;
+        for (int b = 0; b < spills.length; b++) {
+            if (spills[b] != null) {
+                spills[b].close();
+                spills[b] = null;
+                count += check(b);
+                Files.delete(file(b).toPath());
+            }
+        }
+        emit(Partial.counter(COUNTER, count));
+    }
+
+    /** The play hashes of one bucket that come with more than one user hash. */
+    private long check(int b) throws IOException {
+        int n = Math.toIntExact(pairs[b]);
+        int capacity = Integer.highestOneBit(Math.max(16, n * 2)) * 2;
+        int mask = capacity - 1;
+        long[] plays = new long[capacity];
+        long[] users = new long[capacity];
+        byte[] state = new byte[capacity]; // 0 empty, 1 one user so far, 2 counted
+        long count = 0;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(file(b)), 1 << 16))) {
+            for (int k = 0; k < n; k++) {
+                long play = in.readLong();
+                long user = in.readLong();
+                int slot = (int) play & mask;
+                while (state[slot] != 0 && plays[slot] != play) {
+                    slot = (slot + 1) & mask;
+                }
+                if (state[slot] == 0) {
+                    plays[slot] = play;
+                    users[slot] = user;
+                    state[slot] = 1;
+                } else if (state[slot] == 1 && users[slot] != user) {
+                    state[slot] = 2;
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private File file(int bucket) {
+        return new File(dir, "bucket-" + bucket);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (spills != null) {
+                for (DataOutputStream s : spills) {
+                    if (s != null) {
+                        s.close();
+                    }
+                }
+            }
+            if (dir != null) {
+                File[] left = dir.listFiles();
+                if (left != null) {
+                    for (File f : left) {
+                        Files.deleteIfExists(f.toPath());
+                    }
+                }
+                Files.deleteIfExists(dir.toPath());
+            }
+        } finally {
+            super.close();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.royalties.jobs.monthly;
+
+import dev.royalties.jobs.types.MutableRecordSerializer;
+import dev.royalties.rules.AiTally;
+import dev.royalties.rules.ArtistListeners;
+import dev.royalties.rules.PlayTally;
+import dev.royalties.rules.PoolCents;
+import dev.royalties.rules.TrackListening;
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+
+/**
+ * The partials that reach the single allocation operator (millions of play tallies a month): a kind
+ * byte and the set member's fields. Flink's POJO serializer built each one by reflection, a quarter
+ * of the allocation's serial tail (JFR). Batch only, so the format may change freely.
+ */
+public final class PartialSerializer extends MutableRecordSerializer<Partial> {
+    private static final long serialVersionUID = 1L;
+    public static final PartialSerializer INSTANCE = new PartialSerializer();
+    private static final int PLAY = 0;
+    private static final int AI = 1;
+    private static final int TRACK = 2;
+    private static final int LISTENERS = 3;
+    private static final int POOL_CENTS = 4;
+    private static final int COUNTER = 5;
+
+    @Override
+    public Partial createInstance() {
+        return new Partial();
+    }
+
+    @Override
+    public Partial copy(Partial from) {
+        Partial p = new Partial();
+        if (from.play != null) {
+            PlayTally t = new PlayTally(from.play.country, from.play.product, from.play.trackId);
+            t.byStatus = from.play.byStatus.clone();
+            t.activeEligible = from.play.activeEligible;
+            p.play = t;
+        } else if (from.ai != null) {
+            p.ai = copy(from.ai);
+        } else if (from.track != null) {
+            p.track = new TrackListening(from.track.trackId, from.track.streams, from.track.listeners);
+        } else if (from.listeners != null) {
+            p.listeners = new ArtistListeners(from.listeners.artistId, from.listeners.listeners);
+        } else if (from.poolCents != null) {
+            p.poolCents = new PoolCents(from.poolCents.country, from.poolCents.product, from.poolCents.artistId,
+                    from.poolCents.cents);
+        }
+        p.counter = from.counter;
+        p.value = from.value;
+        return p;
+    }
+
+    private static AiTally copy(AiTally a) {
+        AiTally t = new AiTally(a.licenseeId, a.scope, a.artistId);
+        t.weightMicros = a.weightMicros;
+        t.units = a.units;
+        t.heldMicros = a.heldMicros;
+        t.eligibleUnits = a.eligibleUnits;
+        t.unmatchedUnits = a.unmatchedUnits;
+        t.fraudUnits = a.fraudUnits;
+        t.aiGeneratedUnits = a.aiGeneratedUnits;
+        t.violationUnits = a.violationUnits;
+        return t;
+    }
+
+    @Override
+    public void serialize(Partial p, DataOutputView out) throws IOException {
+        if (p.play != null) {
+            out.writeByte(PLAY);
+            StringValue.writeString(p.play.country, out);
+            StringValue.writeString(p.play.product, out);
+            StringValue.writeString(p.play.trackId, out);
+            out.writeByte(p.play.byStatus.length);
+            for (long n : p.play.byStatus) {
+                out.writeLong(n);
+            }
+            out.writeLong(p.play.activeEligible);
+        } else if (p.ai != null) {
+            out.writeByte(AI);
+            StringValue.writeString(p.ai.licenseeId, out);
+            StringValue.writeString(p.ai.scope, out);
+            StringValue.writeString(p.ai.artistId, out);
+            for (long n : new long[] {p.ai.weightMicros, p.ai.units, p.ai.heldMicros, p.ai.eligibleUnits,
+                p.ai.unmatchedUnits, p.ai.fraudUnits, p.ai.aiGeneratedUnits, p.ai.violationUnits}) {
+                out.writeLong(n);
+            }
+        } else if (p.track != null) {
+            out.writeByte(TRACK);
+            StringValue.writeString(p.track.trackId, out);
+            out.writeLong(p.track.streams);
+            out.writeLong(p.track.listeners);
+        } else if (p.listeners != null) {
+            out.writeByte(LISTENERS);
+            StringValue.writeString(p.listeners.artistId, out);
+            out.writeLong(p.listeners.listeners);
+        } else if (p.poolCents != null) {
+            out.writeByte(POOL_CENTS);
+            StringValue.writeString(p.poolCents.country, out);
+            StringValue.writeString(p.poolCents.product, out);
+            StringValue.writeString(p.poolCents.artistId, out);
+            out.writeLong(p.poolCents.cents);
+        } else {
+            out.writeByte(COUNTER);
+            StringValue.writeString(p.counter, out);
+            out.writeLong(p.value);
+        }
+    }
+
+    @Override
+    public Partial deserialize(DataInputView in) throws IOException {
+        Partial p = new Partial();
+        switch (in.readByte()) {
+            case PLAY -> {
+                PlayTally t = new PlayTally(StringValue.readString(in), StringValue.readString(in),
+                        StringValue.readString(in));
+                long[] byStatus = new long[in.readByte()];
+                for (int i = 0; i < byStatus.length; i++) {
+                    byStatus[i] = in.readLong();
+                }
+                t.byStatus = byStatus;
+                t.activeEligible = in.readLong();
+                p.play = t;
+            }
+            case AI -> {
+                AiTally t = new AiTally(StringValue.readString(in), StringValue.readString(in),
+                        StringValue.readString(in));
+                t.weightMicros = in.readLong();
+                t.units = in.readLong();
+                t.heldMicros = in.readLong();
+                t.eligibleUnits = in.readLong();
+                t.unmatchedUnits = in.readLong();
+                t.fraudUnits = in.readLong();
+                t.aiGeneratedUnits = in.readLong();
+                t.violationUnits = in.readLong();
+                p.ai = t;
+            }
+            case TRACK -> p.track = new TrackListening(StringValue.readString(in), in.readLong(), in.readLong());
+            case LISTENERS -> p.listeners = new ArtistListeners(StringValue.readString(in), in.readLong());
+            case POOL_CENTS -> p.poolCents = new PoolCents(StringValue.readString(in), StringValue.readString(in),
+                    StringValue.readString(in), in.readLong());
+            case COUNTER -> {
+                p.counter = StringValue.readString(in);
+                p.value = in.readLong();
+            }
+            default -> throw new IOException("not a partial");
+        }
+        return p;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Partial> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Required by Flink's serializer contract; batch jobs never restore from it. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<Partial> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

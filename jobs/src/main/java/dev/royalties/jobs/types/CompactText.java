@@ -1,0 +1,112 @@
+package dev.royalties.jobs.types;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import dev.royalties.rules.Vocabulary;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+
+/**
+ * Strings on the monthly job's shuffles: a one-byte length and the Latin-1 bytes, copied in bulk,
+ * for the short ids and codes that make up nearly every play; anything else in Flink's own
+ * {@link StringValue} form. StringValue reads and writes a char at a time through a thread-local
+ * buffer, which was a fifth of the per-user stage's time (JFR).
+ */
+final class CompactText {
+    private static final int SHORT = 100;
+    private static final int NULL = 101;
+    private static final int OTHER = 102;
+
+    /** Country codes and the vocabularies' words, read back as one shared instance each. */
+    private static final String[] COUNTRIES = new String[26 * 26];
+    private static final byte[][] WORDS;
+    private static final String[] WORD_STRINGS;
+
+    static {
+        for (int i = 0; i < COUNTRIES.length; i++) {
+            COUNTRIES[i] = new String(new char[] {(char) ('A' + i / 26), (char) ('A' + i % 26)});
+        }
+        java.util.List<String> words = new java.util.ArrayList<>(Vocabulary.PRODUCTS);
+        words.addAll(Vocabulary.ACTIVE_ORIGINS);
+        words.addAll(Vocabulary.SUGGESTED_ORIGINS);
+        WORD_STRINGS = words.toArray(new String[0]);
+        WORDS = new byte[WORD_STRINGS.length][];
+        for (int i = 0; i < WORDS.length; i++) {
+            WORDS[i] = WORD_STRINGS[i].getBytes(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private CompactText() {}
+
+    /**
+     * A country, product or origin: the same bytes as {@link #read}, but a known code comes back as
+     * one shared String, so the per-pool maps hash it once and compare it by reference.
+     */
+    static String readCode(DataInputView in) throws IOException {
+        int h = in.readByte();
+        if (h >= SHORT) {
+            return h == NULL ? null : StringValue.readString(in);
+        }
+        byte[] b = new byte[h];
+        for (int i = 0; i < h; i++) {
+            b[i] = in.readByte();
+        }
+        if (h == 2 && b[0] >= 'A' && b[0] <= 'Z' && b[1] >= 'A' && b[1] <= 'Z') {
+            return COUNTRIES[(b[0] - 'A') * 26 + (b[1] - 'A')];
+        }
+        for (int i = 0; i < WORDS.length; i++) {
+            if (java.util.Arrays.equals(WORDS[i], b)) {
+                return WORD_STRINGS[i];
+            }
+        }
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    static void write(String s, DataOutputView out) throws IOException {
+        if (s == null) {
+            out.writeByte(NULL);
+        } else if (s.length() < SHORT && latin1(s)) {
+            out.writeByte(s.length());
+            out.write(s.getBytes(StandardCharsets.ISO_8859_1));
+        } else {
+            out.writeByte(OTHER);
+            StringValue.writeString(s, out);
+        }
+    }
+
+    static String read(DataInputView in) throws IOException {
+        int h = in.readByte();
+        if (h < SHORT) {
+            // Byte by byte: for a dozen bytes the bulk read's bounds checks cost more than the loop.
+            byte[] b = new byte[h];
+            for (int i = 0; i < h; i++) {
+                b[i] = in.readByte();
+            }
+            return new String(b, StandardCharsets.ISO_8859_1);
+        }
+        return h == NULL ? null : StringValue.readString(in);
+    }
+
+    static void copy(DataInputView in, DataOutputView out) throws IOException {
+        int h = in.readByte();
+        out.writeByte(h);
+        if (h < SHORT) {
+            // Not out.write(in, h): a DataOutputSerializer target refuses it instead of growing.
+            for (int i = 0; i < h; i++) {
+                out.writeByte(in.readByte());
+            }
+        } else if (h == OTHER) {
+            StringValue.copyString(in, out);
+        }
+    }
+
+    private static boolean latin1(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.royalties.jobs.types;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.royalties.rules.Nulls;
+import dev.royalties.rules.Play;
+import dev.royalties.rules.Times;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+class MonthlyPlaySerializerTest {
+    private static final MonthlyPlaySerializer S = MonthlyPlaySerializer.INSTANCE;
+
+    private static byte[] bytes(Play p) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        S.serialize(p, out);
+        return out.getCopyOfBuffer();
+    }
+
+    private static Play roundTrip(Play p) throws Exception {
+        return S.deserialize(new DataInputDeserializer(bytes(p)));
+    }
+
+    @Test
+    void everyFieldSurvivesNullsLongAndNonLatinTextIncluded() throws Exception {
+        Play p = new Play("P00000264737", "U00054759", "T050295", 1_790_000_000_123_456L, 31_000, "DE", "premium",
+                "search");
+        p.copies = 3;
+        assertThat(roundTrip(p)).usingRecursiveComparison().isEqualTo(p);
+
+        Play odd = new Play(null, "", "é".repeat(150), Times.NULL, Nulls.INT, "zz", "ünïcødé 🎵", "радио");
+        assertThat(roundTrip(odd)).usingRecursiveComparison().isEqualTo(odd);
+    }
+
+    @Test
+    void knownCodesComeBackAsOneSharedInstance() throws Exception {
+        Play a = roundTrip(new Play("P1", "U1", "T1", 0L, 1, "FR", "family", "radio"));
+        Play b = roundTrip(new Play("P2", "U2", "T2", 0L, 1, "FR", "family", "radio"));
+        assertThat(a.country).isSameAs(b.country).isEqualTo("FR");
+        assertThat(a.product).isSameAs(b.product);
+        assertThat(a.origin).isSameAs(b.origin);
+    }
+
+    @Test
+    void aByteLevelCopyWritesTheSameBytes() throws Exception {
+        for (Play p : new Play[] {new Play("P1", "U1", "T1", 5L, 7, "FR", "free", null),
+            new Play(null, "ü", "x".repeat(120), Times.NULL, Nulls.INT, null, "student", "🎵")}) {
+            byte[] original = bytes(p);
+            DataOutputSerializer copied = new DataOutputSerializer(64);
+            S.copy(new DataInputDeserializer(original), copied);
+            assertThat(copied.getCopyOfBuffer()).isEqualTo(original);
+        }
+    }
+}
