@@ -1,6 +1,7 @@
 package dev.royalties.jobs.monthly;
 
-import java.io.Serializable;
+import org.apache.flink.api.common.functions.ReduceFunction;
+import org.apache.flink.api.java.functions.KeySelector;
 
 /**
  * De-duplication (spec §3) over rows sorted by their key: the copies of one event arrive one after
@@ -10,24 +11,20 @@ import java.io.Serializable;
 final class DedupRuns<T> extends SortedRunOperator<T, T> {
     private static final long serialVersionUID = 1L;
 
-    /** The event's key (play_id, usage_id) and how two copies merge into the winner. */
-    interface Rule<T> extends Serializable {
-        String id(T row);
-
-        T merge(T a, T b);
-    }
-
-    private final Rule<T> rule;
+    private final KeySelector<T, String> id;
+    private final ReduceFunction<T> merge;
     private transient T run;
 
-    DedupRuns(Rule<T> rule) {
-        this.rule = rule;
+    /** @param id the event's key (play_id, usage_id); @param merge how two copies become the winner */
+    DedupRuns(KeySelector<T, String> id, ReduceFunction<T> merge) {
+        this.id = id;
+        this.merge = merge;
     }
 
     @Override
-    protected void onElement(T row) {
-        if (run != null && rule.id(run).equals(rule.id(row))) {
-            run = rule.merge(run, row);
+    protected void onElement(T row) throws Exception {
+        if (run != null && id.getKey(run).equals(id.getKey(row))) {
+            run = merge.reduce(run, row);
             return;
         }
         if (run != null) {

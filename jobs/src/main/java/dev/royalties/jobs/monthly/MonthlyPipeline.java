@@ -38,29 +38,6 @@ public final class MonthlyPipeline {
      */
     public enum Grouping { USER_FIRST, GENERAL }
 
-    private static final DedupRuns.Rule<Play> PLAY_COPIES = new DedupRuns.Rule<>() {
-        @Override
-        public String id(Play p) {
-            return p.playId;
-        }
-
-        @Override
-        public Play merge(Play a, Play b) {
-            return Duplicates.merge(a, b);
-        }
-    };
-    private static final DedupRuns.Rule<Usage> USAGE_COPIES = new DedupRuns.Rule<>() {
-        @Override
-        public String id(Usage u) {
-            return u.usageId;
-        }
-
-        @Override
-        public Usage merge(Usage a, Usage b) {
-            return Duplicates.merge(a, b);
-        }
-    };
-
     private MonthlyPipeline() {}
 
     /**
@@ -101,7 +78,8 @@ public final class MonthlyPipeline {
         } else {
             SingleOutputStreamOperator<Play> candidates = validPlays
                     .keyBy(p -> ShuffleKeys.of(p.playId), ShuffleKeys.TYPE)
-                    .transform("dedup-plays", Streams.PLAY, new DedupRuns<>(PLAY_COPIES)).uid("dedup-plays")
+                    .transform("dedup-plays", Streams.PLAY, new DedupRuns<Play>(p -> p.playId, Duplicates::merge))
+                    .uid("dedup-plays")
                     .transform("classify-plays", Streams.PLAY, new ClassifyPlays(steps1to4))
                     .uid("classify-plays");
             grouped = candidates
@@ -143,7 +121,8 @@ public final class MonthlyPipeline {
                 .uid("validate-ai-usage");
         SingleOutputStreamOperator<dev.royalties.rules.AiViolation> violations = validUsage
                 .keyBy(u -> ShuffleKeys.of(u.usageId), ShuffleKeys.TYPE)
-                .transform("dedup-ai-usage", Streams.USAGE, new DedupRuns<>(USAGE_COPIES)).uid("dedup-ai-usage")
+                .transform("dedup-ai-usage", Streams.USAGE, new DedupRuns<Usage>(u -> u.usageId,
+                        Duplicates::merge)).uid("dedup-ai-usage")
                 .transform("account-ai-usage", Streams.VIOLATION, new AccountAiUsage(new AiLedger(ref.catalogue(),
                         ref.verdicts(), ref.consent(), ref.licensedPools())))
                 .uid("account-ai-usage");
