@@ -42,6 +42,15 @@ public final class DuckDbFloor implements AutoCloseable {
 
     /** An in-memory DuckDB with {@code threads} threads that spills to {@code spill}, or null if absent. */
     public static DuckDbFloor open(int threads, Path spill) throws Exception {
+        return open(threads, spill, null);
+    }
+
+    /**
+     * The same with a memory limit in DuckDB's own words ({@code 10GB}), or its default (80 % of the
+     * RAM) when null. A limit leaves room for the variants the bench starts after DuckDB in the same
+     * run: at 200 M plays DuckDB would otherwise keep most of the machine.
+     */
+    public static DuckDbFloor open(int threads, Path spill, String memoryLimit) throws Exception {
         Driver driver = driver();
         if (driver == null) {
             return null;
@@ -50,6 +59,9 @@ public final class DuckDbFloor implements AutoCloseable {
         Files.createDirectories(spill);
         try (Statement s = c.createStatement()) {
             s.execute("SET temp_directory = " + literal(spill.toString()));
+            if (memoryLimit != null) {
+                s.execute("SET memory_limit = " + literal(memoryLimit));
+            }
         }
         return new DuckDbFloor(c, threads);
     }

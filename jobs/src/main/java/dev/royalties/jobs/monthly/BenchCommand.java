@@ -44,7 +44,8 @@ public final class BenchCommand {
 
     public static int run(String[] argv) throws Exception {
         Args a = Args.parse("bench", argv, Set.of("plays", "seed", "work", "input", "parallelism",
-                "user-monthly-cap", "variant", "jvm", "java-options", "duckdb", "warmup-plays", "as-of"), Set.of());
+                "user-monthly-cap", "variant", "jvm", "java-options", "duckdb", "duckdb-memory", "warmup-plays",
+                "as-of"), Set.of());
         Path work = Path.of(a.string("work", System.getProperty("java.io.tmpdir") + "/royalties-bench"))
                 .toAbsolutePath();
         String asOf = a.string("as-of", AS_OF);
@@ -73,7 +74,8 @@ public final class BenchCommand {
 
         Period period = Period.parse(MonthGenerator.DEFAULT_PERIOD);
         Map<String, Floor> floors = a.string("duckdb", "scan,core").equals("none") ? Map.of()
-                : duckDb(a.string("duckdb", "scan,core"), data, work, cores, period, asOf, variants);
+                : duckDb(a.string("duckdb", "scan,core"), a.string("duckdb-memory", null), data, work, cores, period,
+                        asOf, variants);
 
         if (!child) {
             Path warmup = month(work, a.longValue("warmup-plays", 500_000), a.longValue("seed", 7) + 1);
@@ -118,10 +120,11 @@ public final class BenchCommand {
     /** A DuckDB figure: seconds, peak resident bytes of this JVM during the query, plays by status. */
     private record Floor(String label, double seconds, long peakResident, Map<String, Long> byStatus) {}
 
-    private static Map<String, Floor> duckDb(String which, Path data, Path work, int cores, Period period,
-                                             String asOf, List<BenchVariant> variants) throws Exception {
+    private static Map<String, Floor> duckDb(String which, String memoryLimit, Path data, Path work, int cores,
+                                             Period period, String asOf, List<BenchVariant> variants)
+            throws Exception {
         Map<String, Floor> floors = new LinkedHashMap<>();
-        try (DuckDbFloor duck = DuckDbFloor.open(cores, work.resolve("duckdb-spill"))) {
+        try (DuckDbFloor duck = DuckDbFloor.open(cores, work.resolve("duckdb-spill"), memoryLimit)) {
             if (duck == null) {
                 System.out.println("DuckDB: not found (neither on the class path nor in bench-lib/ beside the"
                         + " jar): no floor");
@@ -130,7 +133,8 @@ public final class BenchCommand {
             duck.scanAndGroup(data); // untimed: the files reach the page cache as they will for every variant
             boolean resets = ResidentMemory.resetPeak();
             System.out.printf("%-28s %9s %13s  (%s; peak RSS of this JVM%s)%n", "DuckDB floor", "seconds",
-                    "peak RSS MB", duck.describe(), resets ? ", reset before each query" : " since it started");
+                    "peak RSS MB", duck.describe() + (memoryLimit == null ? "" : ", memory limit " + memoryLimit),
+                    resets ? ", reset before each query" : " since it started");
             if (which.contains("scan")) {
                 ResidentMemory.resetPeak();
                 DuckDbFloor.Timed t = duck.scanAndGroup(data);
