@@ -24,11 +24,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The monthly workflow (spec §3 to §9, issue 9's models) over injected sources and sinks. One pass
- * over the plays: validate, de-duplicate (keyed by play_id), classify and count locally; the plays
- * that pass go on keyed by user (listeners, threshold, cap). Where a rule needs a total of the
- * whole period first (the threshold's verdicts, user-centric's parts), a single-parallelism
- * operator computes it and broadcasts it to a stage that reads it before its own input. Everything
- * that reaches the single allocation operator is already aggregated.
+ * over the plays: validate, then (see {@link Grouping}) either group by user at once and
+ * de-duplicate and classify within each user, or de-duplicate by play_id, classify, and group the
+ * plays that pass by user; per user: listeners, threshold, cap, counted locally. Where a rule needs
+ * a total of the whole period first (the threshold's verdicts, user-centric's parts), a
+ * single-parallelism operator computes it and broadcasts it to a stage that reads it before its own
+ * input. Everything that reaches the single allocation operator is already aggregated.
  */
 public final class MonthlyPipeline {
     /**
