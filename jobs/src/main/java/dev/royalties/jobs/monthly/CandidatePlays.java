@@ -6,13 +6,11 @@ import dev.royalties.rules.PaymentModel;
 import dev.royalties.rules.Play;
 import dev.royalties.rules.PlayClassifier;
 import dev.royalties.rules.PlayStatus;
-import dev.royalties.rules.PlayTally;
 import java.io.Serializable;
-import java.util.function.Consumer;
 
 /**
  * Steps 1-4 of spec §4 on de-duplicated plays, counted locally: a play that fails them is tallied
- * here by status; one that passes is a candidate for the per-user rules (listeners, threshold,
+ * by status; one that passes is a candidate for the per-user rules (listeners, threshold,
  * cap), and so is an unmatched play when user-centric is computed, since it is its user's held
  * bucket. Used wherever plays are classified, before or after they are grouped by user.
  */
@@ -23,7 +21,6 @@ final class CandidatePlays implements Serializable {
     private final Catalogue catalogue;
     private final boolean userCentric;
     private transient CatalogueLedger ledger;
-    private transient boolean ownLedger;
     private long duplicates;
 
     CandidatePlays(PlayClassifier classifier, Catalogue catalogue) {
@@ -32,15 +29,12 @@ final class CandidatePlays implements Serializable {
         this.userCentric = classifier.policy().computes(PaymentModel.USER_CENTRIC);
     }
 
-    void open() {
-        open(new CatalogueLedger());
-        ownLedger = true;
-    }
-
-    /** Counts into a ledger that the caller emits, so that each (pool, track) leaves this worker once. */
-    void open(CatalogueLedger shared) {
-        ledger = shared;
-        ownLedger = false;
+    /**
+     * @param into where the plays that fail are counted; the caller emits it, with whatever else it
+     *             counts there, so that each (pool, track) leaves the worker once
+     */
+    void open(CatalogueLedger into) {
+        ledger = into;
         duplicates = 0;
     }
 
@@ -59,13 +53,8 @@ final class CandidatePlays implements Serializable {
         return status == PlayStatus.UNMATCHED && userCentric;
     }
 
-    /** The tallies of the plays that did not pass (unless the ledger is shared), and the duplicates merged. */
-    void emitPartials(Consumer<Partial> out) {
-        if (ownLedger) {
-            for (PlayTally t : ledger.all()) {
-                out.accept(Partial.of(t));
-            }
-        }
-        out.accept(Partial.counter("plays.duplicates", duplicates));
+    /** How many copies were merged into the plays seen. */
+    Partial duplicates() {
+        return Partial.counter("plays.duplicates", duplicates);
     }
 }

@@ -1,6 +1,8 @@
 package dev.royalties.jobs.monthly;
 
+import dev.royalties.rules.CatalogueLedger;
 import dev.royalties.rules.Play;
+import dev.royalties.rules.PlayTally;
 
 /**
  * The general pipeline's steps 1-4 ({@link CandidatePlays}) on plays de-duplicated by play_id;
@@ -10,6 +12,7 @@ final class ClassifyPlays extends EndOfInputOperator<Play, Play> {
     private static final long serialVersionUID = 1L;
 
     private final CandidatePlays candidates;
+    private transient CatalogueLedger ledger;
 
     ClassifyPlays(CandidatePlays candidates) {
         this.candidates = candidates;
@@ -18,7 +21,8 @@ final class ClassifyPlays extends EndOfInputOperator<Play, Play> {
     @Override
     public void open() throws Exception {
         super.open();
-        candidates.open();
+        ledger = new CatalogueLedger();
+        candidates.open(ledger);
     }
 
     @Override
@@ -30,6 +34,9 @@ final class ClassifyPlays extends EndOfInputOperator<Play, Play> {
 
     @Override
     protected void onEnd() {
-        candidates.emitPartials(p -> emit(Streams.PARTIALS, p));
+        for (PlayTally t : ledger.all()) {
+            emit(Streams.PARTIALS, Partial.of(t));
+        }
+        emit(Streams.PARTIALS, candidates.duplicates());
     }
 }

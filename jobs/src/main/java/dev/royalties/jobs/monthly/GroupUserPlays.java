@@ -53,7 +53,8 @@ final class GroupUserPlays extends SortedRunOperator<Play, Play> {
         run = new UserRun();
         listening = new HashMap<>();
         settlement = new UserSettlement(catalogue, policy, pooled);
-        out = new UserSettlement.Out(plays -> emit(Streams.USER_POOLS, plays), user -> emit(Streams.POOL_USERS, user));
+        out = new UserSettlement.Out(plays -> emit(Streams.USER_POOLS, plays),
+                user -> emit(Streams.POOL_USERS, user));
         passing = new ArrayList<>();
         if (candidates != null) {
             candidates.open(settlement.ledger());
@@ -115,7 +116,7 @@ final class GroupUserPlays extends SortedRunOperator<Play, Play> {
         }
         settlement.artistListeners().forEach(l -> emit(Streams.PARTIALS, Partial.of(l)));
         if (candidates != null) {
-            candidates.emitPartials(p -> emit(Streams.PARTIALS, p));
+            emit(Streams.PARTIALS, candidates.duplicates()); // its tallies are in the settlement's ledger
         }
     }
 }

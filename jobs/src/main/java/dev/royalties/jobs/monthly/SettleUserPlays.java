@@ -35,7 +35,8 @@ final class SettleUserPlays extends BroadcastFirstOperator<Play, TrackEligibilit
         super.open();
         run = new UserRun();
         settlement = new UserSettlement(catalogue, policy, pooled);
-        out = new UserSettlement.Out(plays -> emit(Streams.USER_POOLS, plays), user -> emit(Streams.POOL_USERS, user));
+        out = new UserSettlement.Out(plays -> emit(Streams.USER_POOLS, plays),
+                user -> emit(Streams.POOL_USERS, user));
     }
 
     @Override

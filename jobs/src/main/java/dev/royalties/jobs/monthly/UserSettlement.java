@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Settles users one at a time ({@link UserMonth}) and keeps what the allocation needs from them,
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  */
 final class UserSettlement {
     /** Where user-centric's per-(user, pool) records go: two side outputs of the settling operator. */
-    record Out(java.util.function.Consumer<UserPoolPlays> userPools, java.util.function.Consumer<PoolUser> poolUsers) {
+    record Out(Consumer<UserPoolPlays> userPools, Consumer<PoolUser> poolUsers) {
         void userPool(UserPoolPlays plays) {
             userPools.accept(plays);
         }
