@@ -23,14 +23,16 @@ final class ColumnConverters {
 
     private ColumnConverters() {}
 
-    static PrimitiveConverter create(String where, Column target, PrimitiveType fileType, RowBuffer buf, int idx) {
+    /** @param coder codes a string column's values as it is read, or null */
+    static PrimitiveConverter create(String where, Column target, PrimitiveType fileType, RowBuffer buf, int idx,
+                                     TextCoder coder) {
         PrimitiveTypeName physical = fileType.getPrimitiveTypeName();
         LogicalTypeAnnotation logical = fileType.getLogicalTypeAnnotation();
         String what = where + ": column " + target.name() + " is " + describe(fileType) + ", expected ";
         switch (target.type()) {
             case STRING:
                 if (physical == PrimitiveTypeName.BINARY || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
-                    return new Text(buf, idx);
+                    return coder == null ? new Text(buf, idx) : new CodedText(buf, idx, coder);
                 }
                 throw new InputFormatException(what + "a string");
             case TIMESTAMP:
@@ -119,6 +121,53 @@ final class ColumnConverters {
         @Override
         public void addBinary(Binary value) {
             buf.text[idx] = value.toStringUsingUTF8();
+            buf.present[idx] = true;
+        }
+    }
+
+    /** A string column whose values also get a code ({@link TextCoder}), once per dictionary entry. */
+    private static final class CodedText extends PrimitiveConverter {
+        private final RowBuffer buf;
+        private final int idx;
+        private final TextCoder coder;
+        private String[] dictionary;
+        private int[] codes;
+
+        CodedText(RowBuffer buf, int idx, TextCoder coder) {
+            this.buf = buf;
+            this.idx = idx;
+            this.coder = coder;
+        }
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(Dictionary d) {
+            dictionary = new String[d.getMaxId() + 1];
+            codes = new int[dictionary.length];
+            for (int i = 0; i < dictionary.length; i++) {
+                dictionary[i] = d.decodeToBinary(i).toStringUsingUTF8();
+                codes[i] = coder.code(dictionary[i]);
+            }
+        }
+
+        @Override
+        public void addValueFromDictionary(int id) {
+            buf.text[idx] = dictionary[id];
+            buf.code[idx] = codes[id];
+            buf.coded[idx] = true;
+            buf.present[idx] = true;
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            String s = value.toStringUsingUTF8();
+            buf.text[idx] = s;
+            buf.code[idx] = coder.code(s);
+            buf.coded[idx] = true;
             buf.present[idx] = true;
         }
     }

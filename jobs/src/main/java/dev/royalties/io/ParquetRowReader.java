@@ -44,6 +44,12 @@ public final class ParquetRowReader<T> implements Closeable {
 
     public ParquetRowReader(InputFile file, String where, TableSchema schema, RowMapper<T> mapper, TimeRange range)
             throws IOException {
+        this(file, where, schema, mapper, range, java.util.Map.of());
+    }
+
+    /** @param coders string columns (by name) whose values also get a code as they are read */
+    public ParquetRowReader(InputFile file, String where, TableSchema schema, RowMapper<T> mapper, TimeRange range,
+                            java.util.Map<String, TextCoder> coders) throws IOException {
         this.where = where;
         this.mapper = mapper;
         this.buffer = new RowBuffer(schema.size());
@@ -62,7 +68,8 @@ public final class ParquetRowReader<T> implements Closeable {
                 throw new InputFormatException(where + ": column " + c.name() + " is not a plain column");
             }
             projected.add(field);
-            converters.add(ColumnConverters.create(where, c, field.asPrimitiveType(), buffer, i));
+            converters.add(ColumnConverters.create(where, c, field.asPrimitiveType(), buffer, i,
+                    coders.get(c.name())));
             if (range != null && c.name().equals(range.column())
                     && field.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64) {
                 rangeType = field.asPrimitiveType();

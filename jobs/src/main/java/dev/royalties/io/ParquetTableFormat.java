@@ -25,12 +25,20 @@ public final class ParquetTableFormat<T> implements BulkFormat<T, FileSourceSpli
     private final RowMapper<T> mapper;
     private final TimeRange range;
     private final TypeInformation<T> type;
+    private final java.util.Map<String, TextCoder> coders;
 
     public ParquetTableFormat(TableSchema schema, RowMapper<T> mapper, TimeRange range, TypeInformation<T> type) {
+        this(schema, mapper, range, type, java.util.Map.of());
+    }
+
+    /** @param coders string columns (by name) whose values also get a code as they are read ({@link TextCoder}) */
+    public ParquetTableFormat(TableSchema schema, RowMapper<T> mapper, TimeRange range, TypeInformation<T> type,
+                              java.util.Map<String, TextCoder> coders) {
         this.schema = schema;
         this.mapper = mapper;
         this.range = range;
         this.type = type;
+        this.coders = new java.util.HashMap<>(coders);
     }
 
     @Override
@@ -38,7 +46,7 @@ public final class ParquetTableFormat<T> implements BulkFormat<T, FileSourceSpli
         Path path = split.path();
         FileSystem fs = path.getFileSystem();
         ParquetRowReader<T> rows = new ParquetRowReader<>(new ParquetInputFile(fs.open(path), split.fileSize()),
-                path.toString(), schema, mapper, range);
+                path.toString(), schema, mapper, range, coders);
         return new Reader<>() {
             private long emitted;
 

@@ -8,15 +8,26 @@ public final class RowBuffer {
     final String[] text;
     final long[] number;
     final boolean[] present;
+    /** Codes of string columns read with a {@link TextCoder}; only those columns have one. */
+    final int[] code;
+    final boolean[] coded;
 
     RowBuffer(int columns) {
         text = new String[columns];
         number = new long[columns];
         present = new boolean[columns];
+        code = new int[columns];
+        coded = new boolean[columns];
     }
 
     void clear() {
         java.util.Arrays.fill(present, false);
+        java.util.Arrays.fill(coded, false);
+    }
+
+    /** The code a {@link TextCoder} gave the column's value, or {@code ifNone} (no coder, or a null value). */
+    public int code(int col, int ifNone) {
+        return coded[col] ? code[col] : ifNone;
     }
 
     public boolean isNull(int col) {

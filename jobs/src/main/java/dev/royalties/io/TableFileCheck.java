@@ -51,7 +51,7 @@ public final class TableFileCheck {
                 if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
                     throw new InputFormatException(where + ": column " + c.name() + " is not a plain column");
                 }
-                ColumnConverters.create(where, c, field.asPrimitiveType(), scratch, i);
+                ColumnConverters.create(where, c, field.asPrimitiveType(), scratch, i, null);
             }
         }
     }

@@ -143,4 +143,44 @@ class ParquetRowReaderTest {
         assertThat(schema).contains("optional int64 used_at (TIMESTAMP(MICROS,true))",
                 "optional int64 units", "optional int64 amount (DECIMAL(18,2))");
     }
+
+    @Test
+    void aCoderCodesTrackIdsOncePerDictionaryEntryAndEveryPlainValue() throws IOException {
+        MessageType type = MessageTypeParser.parseMessageType(
+                "message plays { optional binary play_id (STRING); optional binary track_id (STRING); }");
+        String[] tracks = {"T1", "T2", "T1", "T9", "T2", "T1"};
+        for (boolean dictionary : new boolean[] {true, false}) {
+            Path file = tmp.resolve("coded-" + dictionary + ".parquet");
+            try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(type)
+                    .withDictionaryEncoding(dictionary).build()) {
+                for (int i = 0; i < tracks.length; i++) {
+                    Group g = new SimpleGroupFactory(type).newGroup();
+                    g.add("play_id", "P" + i);
+                    g.add("track_id", tracks[i]);
+                    w.write(g);
+                }
+            }
+            List<String> coded = new java.util.ArrayList<>();
+            TextCoder coder = t -> {
+                coded.add(t);
+                return t.equals("T9") ? -1 : Integer.parseInt(t.substring(1)) * 10;
+            };
+            List<Long> codes = new java.util.ArrayList<>();
+            try (ParquetRowReader<Play> r = new ParquetRowReader<>(new LocalInputFile(file), file.toString(),
+                    Tables.PLAYS, row -> {
+                        codes.add((long) row.code(2, -2));
+                        return Tables.PLAY.map(row);
+                    }, null, java.util.Map.of("track_id", coder))) {
+                while (r.next() != null) {
+                    // each row's code is collected by the mapper
+                }
+            }
+            assertThat(codes).containsExactly(10L, 20L, 10L, -1L, 20L, 10L);
+            assertThat(coded).hasSize(dictionary ? 3 : tracks.length);
+            try (ParquetRowReader<Integer> r = new ParquetRowReader<>(new LocalInputFile(file), file.toString(),
+                    Tables.PLAYS, row -> row.code(2, -2), null)) {
+                assertThat(r.next()).isEqualTo(-2); // no coder, no code
+            }
+        }
+    }
 }

@@ -106,7 +106,8 @@ public final class Allocation {
                                                     PaymentModel model, ModelInputs inputs, List<ArtistPayment> out,
                                                     long[] pooledByStatus) {
         long[] byStatus = new long[PlayStatus.values().length];
-        TreeMap<String, long[]> artists = new TreeMap<>(CodePoints.ORDER); // artist -> {weight, units}
+        // artist -> {weight, units}; hashed while adding, sorted once (a TreeMap cost a tenth of the tail)
+        Map<String, long[]> byArtist = new HashMap<>();
         for (PlayTally t : tracks.values()) {
             for (int s = 0; s < byStatus.length; s++) {
                 byStatus[s] += t.byStatus[s];
@@ -115,7 +116,7 @@ public final class Allocation {
             if (eligible > 0) {
                 Catalogue.Credits credits = catalogue.credits(t.trackId);
                 for (int i = 0; i < credits.artists().length; i++) {
-                    long[] wu = artists.computeIfAbsent(credits.artists()[i], k -> new long[2]);
+                    long[] wu = byArtist.computeIfAbsent(credits.artists()[i], k -> new long[2]);
                     wu[0] = Math.addExact(wu[0], weight(model, t, credits.artists()[i], credits.shareMicros()[i],
                             inputs.professionals()));
                     wu[1] += eligible;
@@ -125,6 +126,7 @@ public final class Allocation {
         for (int s = 0; s < byStatus.length; s++) {
             pooledByStatus[s] += byStatus[s];
         }
+        Map<String, long[]> artists = inArtistOrder(byArtist);
         long allocated;
         if (model == PaymentModel.USER_CENTRIC) {
             allocated = userCentricRows(pool, artists, inputs.userCentric().get(poolKey(pool.country(), pool.product())),
@@ -157,7 +159,18 @@ public final class Allocation {
     }
 
     /** Payment rows of a user-centric pool: every artist with eligible plays, paid what the users' parts gave. */
-    private static long userCentricRows(Pool pool, TreeMap<String, long[]> artists, UserCentricPool paid,
+    /** The same entries, iterated in artist_id order (code points): the order the split's ties follow. */
+    private static Map<String, long[]> inArtistOrder(Map<String, long[]> byArtist) {
+        String[] ids = byArtist.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(ids, CodePoints.ORDER);
+        Map<String, long[]> sorted = new java.util.LinkedHashMap<>(ids.length * 2);
+        for (String id : ids) {
+            sorted.put(id, byArtist.get(id));
+        }
+        return sorted;
+    }
+
+    private static long userCentricRows(Pool pool, Map<String, long[]> artists, UserCentricPool paid,
                                         List<ArtistPayment> out) {
         long allocated = 0;
         for (Map.Entry<String, long[]> e : artists.entrySet()) {
@@ -186,7 +199,8 @@ public final class Allocation {
     }
 
     /** Splits one pool, adds the payment rows of artists with weight above zero; returns the allocated cents. */
-    private static long split(long amountCents, TreeMap<String, long[]> artists, long heldWeight, String source,
+    /** @param artists in artist_id order */
+    private static long split(long amountCents, Map<String, long[]> artists, long heldWeight, String source,
                               String country, String product, String licenseeId, String currency,
                               List<ArtistPayment> out) {
         String[] ids = new String[artists.size()];

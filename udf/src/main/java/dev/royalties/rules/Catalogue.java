@@ -17,12 +17,15 @@ public final class Catalogue implements Serializable {
     /**
      * The artists credited on a track, sorted by artist_id (code points), with shares in millionths,
      * and the catalogue's own instance of the track id: a play that takes it on is found in every
-     * later per-track map by reference, without comparing characters.
+     * later per-track map by reference, without comparing characters. {@code index} numbers the
+     * matched tracks 0..n-1 in track_id order, so per-track counters can live in arrays
+     * ({@link TrackTable}) instead of maps keyed by strings.
      */
-    public record Credits(String trackId, String[] artists, long[] shareMicros, boolean fullAi)
+    public record Credits(String trackId, int index, String[] artists, long[] shareMicros, boolean fullAi)
             implements Serializable {}
 
     private final Map<String, Credits> matched;
+    private final Credits[] byIndex;
     private final Map<String, Boolean> fullAiByTrack;
     private final Map<String, String> isrcByTrack;
 
@@ -42,7 +45,12 @@ public final class Catalogue implements Serializable {
             }
         }
         matched = new HashMap<>(byTrack.size() * 2);
-        byTrack.forEach((trackId, rs) -> {
+        List<String> ids = new ArrayList<>(byTrack.keySet());
+        ids.sort(CodePoints.ORDER);
+        byIndex = new Credits[ids.size()];
+        for (int index = 0; index < ids.size(); index++) {
+            String trackId = ids.get(index);
+            List<Right> rs = byTrack.get(trackId);
             rs.sort(Comparator.comparing(Right::artistId, CodePoints.ORDER));
             String[] artists = new String[rs.size()];
             long[] shares = new long[rs.size()];
@@ -50,13 +58,37 @@ public final class Catalogue implements Serializable {
                 artists[i] = rs.get(i).artistId();
                 shares[i] = rs.get(i).shareMicros();
             }
-            matched.put(trackId, new Credits(trackId, artists, shares, fullAiByTrack.get(trackId)));
-        });
+            byIndex[index] = new Credits(trackId, index, artists, shares, fullAiByTrack.get(trackId));
+            matched.put(trackId, byIndex[index]);
+        }
     }
 
     /** The credits of a matched track, or null when the track is unmatched. */
     public Credits credits(String trackId) {
         return matched.get(trackId);
+    }
+
+    /**
+     * The credits of a play's track, looked up once per play: the play keeps them, and takes on the
+     * catalogue's instance of its track id.
+     */
+    public Credits credits(Play p) {
+        Credits c = p.credits;
+        if (c == null) {
+            // The index a reader found for the track (Play#trackIndex) spares the lookup by string.
+            c = p.trackIndex >= 0 && p.trackIndex < byIndex.length ? byIndex[p.trackIndex] : matched.get(p.trackId);
+            if (c != null) {
+                p.credits = c;
+                p.trackId = c.trackId();
+            }
+        }
+        return c;
+    }
+
+    /** The index of a matched track ({@link Credits#index()}), or -1 when the track is unmatched. */
+    public int indexOf(String trackId) {
+        Credits c = matched.get(trackId);
+        return c == null ? -1 : c.index();
     }
 
     /** The track's ISRC, or null when the track is not in `tracks` (or has none). */

@@ -7,22 +7,59 @@ import java.util.Map;
 
 /**
  * Counts plays by (country, product, track, status). Nested maps keep the hot path free of key
- * objects: one lookup per level, no allocation once a track has been seen.
+ * objects: one lookup per level, no allocation once a track has been seen. Given the catalogue, a
+ * matched track is counted through an array indexed by the track ({@link TrackTable}) instead of a
+ * map keyed by track_id, and a play whose credits are known ({@link Play#credits}) needs no lookup
+ * at all; each track is held in exactly one of the two.
  */
 public final class CatalogueLedger {
-    private final Map<String, Map<String, Map<String, PlayTally>>> tallies = new HashMap<>();
-    /** The last (country, product) counted: a user's plays mostly share one, so the next lookup is free. */
-    private String lastCountry;
-    private String lastProduct;
-    private Map<String, PlayTally> lastByTrack;
+    /** Null: every track by track_id (the allocation, which adds up other ledgers' tallies). */
+    private final Catalogue catalogue;
+    private final Map<String, Map<String, PoolTallies>> tallies = new HashMap<>();
+    /**
+     * Recently counted (country, product) pairs, by reference: the plays' codes are shared instances,
+     * so a hit costs two reference compares instead of two map lookups.
+     */
+    private final String[] recentCountry = new String[RECENT];
+    private final String[] recentProduct = new String[RECENT];
+    private final PoolTallies[] recentPool = new PoolTallies[RECENT];
+    private static final int RECENT = 64;
+
+    /** A ledger that keeps every track by track_id. */
+    public CatalogueLedger() {
+        this(null);
+    }
+
+    /** A ledger that keeps the catalogue's matched tracks by their index. */
+    public CatalogueLedger(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    private static final class PoolTallies {
+        final Map<String, PlayTally> byTrack = new HashMap<>();
+        final TrackTable<PlayTally> byIndex = new TrackTable<>();
+    }
 
     public void count(String country, String product, String trackId, PlayStatus status, long n) {
-        tally(country, product, trackId).byStatus[status.ordinal()] += n;
+        tally(country, product, trackId, null).byStatus[status.ordinal()] += n;
+    }
+
+    /** Counts one play by status, through its credits when they are known. */
+    public void count(Play p, PlayStatus status) {
+        tally(p.country, p.product, p.trackId, p.credits).byStatus[status.ordinal()]++;
     }
 
     /** Counts an eligible play, remembering whether the listener chose it. */
     public void countEligible(String country, String product, String trackId, boolean active) {
-        PlayTally t = tally(country, product, trackId);
+        countEligible(tally(country, product, trackId, null), active);
+    }
+
+    /** Counts an eligible play (its credits known, or looked up by track_id). */
+    public void countEligible(Play p) {
+        countEligible(tally(p.country, p.product, p.trackId, p.credits), p.active());
+    }
+
+    private static void countEligible(PlayTally t, boolean active) {
         t.byStatus[PlayStatus.ELIGIBLE.ordinal()]++;
         if (active) {
             t.activeEligible++;
@@ -30,7 +67,7 @@ public final class CatalogueLedger {
     }
 
     public void add(PlayTally t) {
-        PlayTally into = tally(t.country, t.product, t.trackId);
+        PlayTally into = tally(t.country, t.product, t.trackId, null);
         for (int i = 0; i < into.byStatus.length; i++) {
             into.byStatus[i] += t.byStatus[i];
         }
@@ -38,42 +75,69 @@ public final class CatalogueLedger {
     }
 
     /** Plain gets first: the hot path allocates nothing once a (country, product, track) was seen. */
-    private PlayTally tally(String country, String product, String trackId) {
-        Map<String, PlayTally> byTrack = country == lastCountry && product == lastProduct ? lastByTrack
-                : byTrack(country, product);
-        PlayTally t = byTrack.get(trackId);
+    private PlayTally tally(String country, String product, String trackId, Catalogue.Credits credits) {
+        int slot = (31 * java.util.Objects.hashCode(country) + java.util.Objects.hashCode(product)) & (RECENT - 1);
+        PoolTallies pool = recentCountry[slot] == country && recentProduct[slot] == product && recentPool[slot] != null
+                ? recentPool[slot] : poolFor(country, product, slot);
+        Catalogue.Credits c = credits != null || catalogue == null ? credits : catalogue.credits(trackId);
+        if (c != null && catalogue != null) {
+            PlayTally t = pool.byIndex.get(c.index());
+            if (t == null) {
+                t = new PlayTally(country, product, c.trackId());
+                pool.byIndex.put(c.index(), t);
+            }
+            return t;
+        }
+        return byTrack(pool, country, product, trackId);
+    }
+
+    private static PlayTally byTrack(PoolTallies pool, String country, String product, String trackId) {
+        PlayTally t = pool.byTrack.get(trackId);
         if (t == null) {
             t = new PlayTally(country, product, trackId);
-            byTrack.put(trackId, t);
+            pool.byTrack.put(trackId, t);
         }
         return t;
     }
 
-    private Map<String, PlayTally> byTrack(String country, String product) {
-        Map<String, Map<String, PlayTally>> byProduct = tallies.get(country);
+    private PoolTallies poolFor(String country, String product, int slot) {
+        Map<String, PoolTallies> byProduct = tallies.get(country);
         if (byProduct == null) {
             byProduct = new HashMap<>();
             tallies.put(country, byProduct);
         }
-        Map<String, PlayTally> byTrack = byProduct.get(product);
-        if (byTrack == null) {
-            byTrack = new HashMap<>();
-            byProduct.put(product, byTrack);
+        PoolTallies pool = byProduct.get(product);
+        if (pool == null) {
+            pool = new PoolTallies();
+            byProduct.put(product, pool);
         }
-        lastCountry = country;
-        lastProduct = product;
-        lastByTrack = byTrack;
-        return byTrack;
+        recentCountry[slot] = country;
+        recentProduct[slot] = product;
+        recentPool[slot] = pool;
+        return pool;
     }
 
-    /** The tallies of one (country, product), or an empty map. */
+    /** The tallies of one (country, product) by track_id, or an empty map. */
     public Map<String, PlayTally> pool(String country, String product) {
-        return tallies.getOrDefault(country, Map.of()).getOrDefault(product, Map.of());
+        Map<String, PoolTallies> byProduct = tallies.get(country);
+        PoolTallies pool = byProduct == null ? null : byProduct.get(product);
+        if (pool == null) {
+            return Map.of();
+        }
+        if (catalogue == null) {
+            return pool.byTrack;
+        }
+        Map<String, PlayTally> all = new HashMap<>(pool.byTrack);
+        pool.byIndex.forEach(t -> all.put(t.trackId, t));
+        return all;
     }
 
     public List<PlayTally> all() {
         List<PlayTally> out = new ArrayList<>();
-        tallies.values().forEach(byProduct -> byProduct.values().forEach(byTrack -> out.addAll(byTrack.values())));
+        tallies.values().forEach(byProduct -> byProduct.values().forEach(pool -> {
+            pool.byIndex.forEach(out::add);
+            out.addAll(pool.byTrack.values());
+        }));
         return out;
     }
 }

@@ -17,6 +17,17 @@ public class Play {
     public String origin;
     /** How many input rows this play stands for (duplicates merged into it). */
     public int copies = 1;
+    /**
+     * The track's credits once a stage has looked them up ({@link Catalogue#credits(Play)}); never
+     * serialized, so every stage that receives a play looks them up again at most once.
+     */
+    public transient Catalogue.Credits credits;
+    /**
+     * The track's {@link Catalogue.Credits#index()} when a reader has found it (-1: unknown or
+     * unmatched). Carried by the monthly job's own serializer only; the same catalogue numbers
+     * tracks the same way on every worker.
+     */
+    public transient int trackIndex = -1;
 
     public Play() {}
 

@@ -10,6 +10,8 @@ public class TrackListening {
     public String trackId;
     public long streams;
     public long listeners;
+    /** Which user last listened, while a worker counts ({@link PeriodListening}); never serialized. */
+    transient long lastListener;
 
     public TrackListening() {}
 

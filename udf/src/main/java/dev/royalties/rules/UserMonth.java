@@ -1,14 +1,12 @@
 package dev.royalties.rules;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The rules that need all of one user's plays of the period at once (spec §4 step 5, issue 9 §1):
- * the user's contribution to each track's listening, and the statuses below_threshold, capped and
- * eligible of the plays that passed steps 1 to 4. One class for the monthly job's per-user stage.
+ * the statuses below_threshold, capped and eligible of the plays that passed steps 1 to 4 (their
+ * listening is {@link PeriodListening}). One class for the monthly job's per-user stage.
  */
 public final class UserMonth {
     private UserMonth() {}
@@ -16,22 +14,6 @@ public final class UserMonth {
     /** What a settled play became. */
     public interface Settled {
         void play(Play p, PlayStatus status);
-    }
-
-    /** Adds one user's qualifying plays to the listening per track: every play a stream, every distinct track a listener. */
-    public static void listen(List<Play> qualifying, Map<String, TrackListening> into) {
-        Map<String, Boolean> seen = new HashMap<>();
-        for (Play p : qualifying) {
-            TrackListening t = into.get(p.trackId);
-            if (t == null) {
-                t = new TrackListening(p.trackId, 0, 0);
-                into.put(p.trackId, t);
-            }
-            t.streams++;
-            if (seen.put(p.trackId, Boolean.TRUE) == null) {
-                t.listeners++;
-            }
-        }
     }
 
     /**

@@ -49,13 +49,19 @@ class PaymentModelRulesTest {
 
     @Test
     void listeningCountsEveryPlayAsAStreamAndEveryDistinctTrackOnceAsAListener() {
+        PeriodListening listening = new PeriodListening(CATALOGUE);
+        listening.listen(List.of(play("P1", "U1", "T1", "2026-10-01T00:00:00Z"),
+                play("P2", "U1", "T1", "2026-10-02T00:00:00Z"), play("P3", "U1", "T2", "2026-10-02T00:00:00Z"),
+                play("P5", "U1", "T9", "2026-10-02T00:00:00Z")));
+        listening.listen(List.of(play("P4", "U2", "T1", "2026-10-01T00:00:00Z"),
+                play("P6", "U2", "T9", "2026-10-03T00:00:00Z"), play("P7", "U2", "T9", "2026-10-04T00:00:00Z")));
         Map<String, TrackListening> into = new java.util.HashMap<>();
-        UserMonth.listen(List.of(play("P1", "U1", "T1", "2026-10-01T00:00:00Z"),
-                play("P2", "U1", "T1", "2026-10-02T00:00:00Z"), play("P3", "U1", "T2", "2026-10-02T00:00:00Z")), into);
-        UserMonth.listen(List.of(play("P4", "U2", "T1", "2026-10-01T00:00:00Z")), into);
+        listening.forEach(t -> into.put(t.trackId, t));
         assertThat(into.get("T1").streams).isEqualTo(3);
         assertThat(into.get("T1").listeners).isEqualTo(2);
         assertThat(into.get("T2").listeners).isEqualTo(1);
+        assertThat(into.get("T9").streams).isEqualTo(3); // a track without credits is counted by its id
+        assertThat(into.get("T9").listeners).isEqualTo(2);
     }
 
     @Test

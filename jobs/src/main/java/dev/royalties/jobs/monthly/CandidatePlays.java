@@ -38,18 +38,19 @@ final class CandidatePlays implements Serializable {
         duplicates = 0;
     }
 
+    /** A ledger that counts this catalogue's tracks by index. */
+    CatalogueLedger newLedger() {
+        return new CatalogueLedger(catalogue);
+    }
+
     /** True when the play goes on to the per-user rules; otherwise it has been counted. */
     boolean passes(Play p) {
         duplicates += p.copies - 1;
-        Catalogue.Credits credits = catalogue.credits(p.trackId);
-        if (credits != null) {
-            p.trackId = credits.trackId(); // the same id, as the instance every per-track map holds
-        }
-        PlayStatus status = classifier.statusBeforeCap(p, credits);
+        PlayStatus status = classifier.statusBeforeCap(p, catalogue.credits(p));
         if (status == PlayStatus.ELIGIBLE) {
             return true;
         }
-        ledger.count(p.country, p.product, p.trackId, status, 1);
+        ledger.count(p, status);
         return status == PlayStatus.UNMATCHED && userCentric;
     }
 

@@ -21,7 +21,7 @@ final class ClassifyPlays extends EndOfInputOperator<Play, Play> {
     @Override
     public void open() throws Exception {
         super.open();
-        ledger = new CatalogueLedger();
+        ledger = candidates.newLedger();
         candidates.open(ledger);
     }
 

@@ -7,8 +7,7 @@ import dev.royalties.rules.Play;
 import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.Policy;
 import dev.royalties.rules.TrackEligibility;
-import dev.royalties.rules.TrackListening;
-import dev.royalties.rules.UserMonth;
+import dev.royalties.rules.PeriodListening;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +34,7 @@ final class GroupUserPlays extends SortedRunOperator<Play, Play> {
     /** Null on the general pipeline, where plays arrive de-duplicated and classified. */
     private final CandidatePlays candidates;
     private transient UserRun run;
-    private transient Map<String, TrackListening> listening;
+    private transient PeriodListening listening;
     private transient UserSettlement settlement;
     private transient UserSettlement.Out out;
     private transient List<Play> passing;
@@ -51,7 +50,7 @@ final class GroupUserPlays extends SortedRunOperator<Play, Play> {
     public void open() throws Exception {
         super.open();
         run = new UserRun();
-        listening = new HashMap<>();
+        listening = new PeriodListening(catalogue);
         settlement = new UserSettlement(catalogue, policy, pooled);
         out = new UserSettlement.Out(plays -> emit(Streams.USER_POOLS, plays),
                 user -> emit(Streams.POOL_USERS, user));
@@ -72,12 +71,12 @@ final class GroupUserPlays extends SortedRunOperator<Play, Play> {
         if (policy.computes(PaymentModel.USER_CENTRIC)) {
             qualifying = new ArrayList<>(plays.size());
             for (Play p : plays) {
-                if (catalogue.credits(p.trackId) != null) {
+                if (catalogue.credits(p) != null) {
                     qualifying.add(p);
                 }
             }
         }
-        UserMonth.listen(qualifying, listening);
+        listening.listen(qualifying);
         if (policy.thresholdOn()) {
             for (Play p : plays) {
                 output.collect(new StreamRecord<>(p));
@@ -108,9 +107,7 @@ final class GroupUserPlays extends SortedRunOperator<Play, Play> {
     @Override
     protected void onEnd() throws Exception {
         run.flush(this::onUser);
-        for (TrackListening t : listening.values()) {
-            emit(Streams.PARTIALS, Partial.of(t));
-        }
+        listening.forEach(t -> emit(Streams.PARTIALS, Partial.of(t)));
         for (PlayTally t : settlement.tallies()) {
             emit(Streams.PARTIALS, Partial.of(t));
         }

@@ -114,7 +114,8 @@ public final class MonthlyRun {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(o.parallelism());
         DataStream<Play> plays = read(env, o.input(), staging, Tables.PLAYS, new ParquetTableFormat<>(Tables.PLAYS,
-                CrashPoint.whileReading("reading-plays", Tables.PLAY), periodRange(o, "played_at"), Streams.PLAY));
+                CrashPoint.whileReading("reading-plays", TrackIndexedPlays.mapper(Tables.PLAY)),
+                periodRange(o, "played_at"), Streams.PLAY, TrackIndexedPlays.coders(ref.catalogue())));
         DataStream<Usage> usage = read(env, o.input(), staging, Tables.AI_USAGE,
                 new ParquetTableFormat<>(Tables.AI_USAGE, Tables.USAGE, periodRange(o, "used_at"), Streams.USAGE));
         String previousPayments = previous == 0 ? null

@@ -43,7 +43,7 @@ final class UserSettlement {
     private final Set<String> pooled;
     private final boolean artistCentric;
     private final boolean userCentric;
-    private final CatalogueLedger ledger = new CatalogueLedger();
+    private final CatalogueLedger ledger;
     private final Map<String, long[]> listeners = new HashMap<>();
     private final Set<String> userArtists = new HashSet<>();
     private final Map<String, TreeMap<String, long[]>> userPools = new TreeMap<>();
@@ -51,6 +51,7 @@ final class UserSettlement {
     /** @param pooled the (country, product) pool keys of the period ({@link Allocation#poolKey}) */
     UserSettlement(Catalogue catalogue, Policy policy, Set<String> pooled) {
         this.catalogue = catalogue;
+        this.ledger = new CatalogueLedger(catalogue);
         this.policy = policy;
         this.pooled = pooled;
         this.artistCentric = policy.computes(PaymentModel.ARTIST_CENTRIC);
@@ -65,7 +66,7 @@ final class UserSettlement {
         List<Play> qualifying = userCentric ? new java.util.ArrayList<>(plays.size()) : plays;
         if (userCentric) {
             for (Play p : plays) {
-                if (catalogue.credits(p.trackId) == null) {
+                if (catalogue.credits(p) == null) {
                     pool(p)[1]++;
                 } else {
                     qualifying.add(p);
@@ -73,13 +74,14 @@ final class UserSettlement {
             }
         }
         UserMonth.settle(qualifying, eligibility, policy.userMonthlyCap(), (p, status) -> {
+            Catalogue.Credits credits = catalogue.credits(p); // once per play, then counted by its index
             if (status != PlayStatus.ELIGIBLE) {
-                ledger.count(p.country, p.product, p.trackId, status, 1);
+                ledger.count(p, status);
                 return;
             }
-            ledger.countEligible(p.country, p.product, p.trackId, p.active());
+            ledger.countEligible(p);
             if (artistCentric) {
-                for (String a : catalogue.credits(p.trackId).artists()) {
+                for (String a : credits.artists()) {
                     userArtists.add(a);
                 }
             }

@@ -8,7 +8,8 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * The plays of the monthly (batch) job, with the optional origin, strings in {@link CompactText}.
+ * The plays of the monthly (batch) job, with the optional origin and the track's catalogue index
+ * ({@link Play#trackIndex}), strings in {@link CompactText}.
  * A separate serializer so that the live job's savepoints, written by {@link PlaySerializer},
  * keep their format; a batch job never restores state, so this format may change freely.
  */
@@ -25,6 +26,7 @@ public final class MonthlyPlaySerializer extends MutableRecordSerializer<Play> {
     public Play copy(Play from) {
         Play p = PlaySerializer.INSTANCE.copy(from);
         p.origin = from.origin;
+        p.trackIndex = trackIndex(from);
         return p;
     }
 
@@ -39,6 +41,12 @@ public final class MonthlyPlaySerializer extends MutableRecordSerializer<Play> {
         CompactText.write(p.product, out);
         out.writeInt(p.copies);
         CompactText.write(p.origin, out);
+        out.writeInt(trackIndex(p));
+    }
+
+    /** The catalogue index the reader found, or the one of the credits a stage looked up since. */
+    private static int trackIndex(Play p) {
+        return p.credits != null ? p.credits.index() : p.trackIndex;
     }
 
     @Override
@@ -47,6 +55,7 @@ public final class MonthlyPlaySerializer extends MutableRecordSerializer<Play> {
                 in.readInt(), CompactText.readCode(in), CompactText.readCode(in));
         p.copies = in.readInt();
         p.origin = CompactText.readCode(in);
+        p.trackIndex = in.readInt();
         return p;
     }
 
@@ -62,6 +71,7 @@ public final class MonthlyPlaySerializer extends MutableRecordSerializer<Play> {
         CompactText.copy(in, out);
         out.writeInt(in.readInt());
         CompactText.copy(in, out);
+        out.writeInt(in.readInt());
     }
 
     @Override

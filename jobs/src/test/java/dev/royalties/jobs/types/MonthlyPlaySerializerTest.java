@@ -52,4 +52,20 @@ class MonthlyPlaySerializerTest {
             assertThat(copied.getCopyOfBuffer()).isEqualTo(original);
         }
     }
+
+    @Test
+    void theTrackIndexTravelsAndKnownCreditsTravelAsTheirIndex() throws Exception {
+        Play read = new Play("P1", "U1", "T7", 5L, 7, "FR", "free", null);
+        read.trackIndex = 41;
+        assertThat(roundTrip(read).trackIndex).isEqualTo(41);
+        assertThat(S.copy(read).trackIndex).isEqualTo(41);
+
+        Play looked = new Play("P2", "U1", "T7", 5L, 7, "FR", "free", null);
+        looked.credits = new dev.royalties.rules.Catalogue.Credits("T7", 6, new String[] {"A"}, new long[] {1},
+                false);
+        Play back = roundTrip(looked);
+        assertThat(back.trackIndex).isEqualTo(6);
+        assertThat(back.credits).isNull(); // looked up again, by index, where it lands
+        assertThat(roundTrip(new Play("P3", "U1", "T0", 5L, 7, "FR", "free", null)).trackIndex).isEqualTo(-1);
+    }
 }

@@ -1,0 +1,30 @@
+package dev.royalties.jobs.monthly;
+
+import dev.royalties.io.RowMapper;
+import dev.royalties.io.Tables;
+import dev.royalties.io.TextCoder;
+import dev.royalties.rules.Catalogue;
+import dev.royalties.rules.Play;
+import java.util.Map;
+
+/**
+ * Plays read with their track's catalogue index ({@link Play#trackIndex}): the reader codes each
+ * track_id of a row group's dictionary once, so the per-user stage finds a play's credits in an
+ * array instead of hashing its track_id (a sixth of that stage's time, JFR).
+ */
+final class TrackIndexedPlays {
+    private TrackIndexedPlays() {}
+
+    /** Reads plays as {@link Tables#PLAY} does, adding the code of column 2 (track_id). */
+    static RowMapper<Play> mapper(RowMapper<Play> plays) {
+        return r -> {
+            Play p = plays.map(r);
+            p.trackIndex = r.code(2, -1);
+            return p;
+        };
+    }
+
+    static Map<String, TextCoder> coders(Catalogue catalogue) {
+        return Map.of("track_id", catalogue::indexOf);
+    }
+}
