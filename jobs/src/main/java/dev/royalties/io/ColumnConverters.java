@@ -32,7 +32,7 @@ final class ColumnConverters {
         switch (target.type()) {
             case STRING:
                 if (physical == PrimitiveTypeName.BINARY || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
-                    return coder == null ? new Text(buf, idx) : new CodedText(buf, idx, coder);
+                    return new Text(buf, idx, coder);
                 }
                 throw new InputFormatException(what + "a string");
             case TIMESTAMP:
@@ -88,52 +88,19 @@ final class ColumnConverters {
         return t.getPrimitiveTypeName() + (l == null ? "" : " (" + l + ")");
     }
 
+    /**
+     * A string column. With a {@link TextCoder} each value also gets a code, computed once per
+     * dictionary entry like the string itself.
+     */
     private static final class Text extends PrimitiveConverter {
         private final RowBuffer buf;
         private final int idx;
-        private String[] dictionary;
-
-        Text(RowBuffer buf, int idx) {
-            this.buf = buf;
-            this.idx = idx;
-        }
-
-        @Override
-        public boolean hasDictionarySupport() {
-            return true;
-        }
-
-        @Override
-        public void setDictionary(Dictionary d) {
-            // Decoded once per row group: repeated ids (users, tracks, countries) share one String.
-            dictionary = new String[d.getMaxId() + 1];
-            for (int i = 0; i < dictionary.length; i++) {
-                dictionary[i] = d.decodeToBinary(i).toStringUsingUTF8();
-            }
-        }
-
-        @Override
-        public void addValueFromDictionary(int id) {
-            buf.text[idx] = dictionary[id];
-            buf.present[idx] = true;
-        }
-
-        @Override
-        public void addBinary(Binary value) {
-            buf.text[idx] = value.toStringUsingUTF8();
-            buf.present[idx] = true;
-        }
-    }
-
-    /** A string column whose values also get a code ({@link TextCoder}), once per dictionary entry. */
-    private static final class CodedText extends PrimitiveConverter {
-        private final RowBuffer buf;
-        private final int idx;
+        /** Null when the column has no coder. */
         private final TextCoder coder;
         private String[] dictionary;
         private int[] codes;
 
-        CodedText(RowBuffer buf, int idx, TextCoder coder) {
+        Text(RowBuffer buf, int idx, TextCoder coder) {
             this.buf = buf;
             this.idx = idx;
             this.coder = coder;
@@ -146,29 +113,36 @@ final class ColumnConverters {
 
         @Override
         public void setDictionary(Dictionary d) {
+            // Decoded once per row group: repeated ids (users, tracks, countries) share one String.
             dictionary = new String[d.getMaxId() + 1];
-            codes = new int[dictionary.length];
+            codes = coder == null ? null : new int[dictionary.length];
             for (int i = 0; i < dictionary.length; i++) {
                 dictionary[i] = d.decodeToBinary(i).toStringUsingUTF8();
-                codes[i] = coder.code(dictionary[i]);
+                if (codes != null) {
+                    codes[i] = coder.code(dictionary[i]);
+                }
             }
         }
 
         @Override
         public void addValueFromDictionary(int id) {
             buf.text[idx] = dictionary[id];
-            buf.code[idx] = codes[id];
-            buf.coded[idx] = true;
             buf.present[idx] = true;
+            if (codes != null) {
+                buf.code[idx] = codes[id];
+                buf.coded[idx] = true;
+            }
         }
 
         @Override
         public void addBinary(Binary value) {
             String s = value.toStringUsingUTF8();
             buf.text[idx] = s;
-            buf.code[idx] = coder.code(s);
-            buf.coded[idx] = true;
             buf.present[idx] = true;
+            if (coder != null) {
+                buf.code[idx] = coder.code(s);
+                buf.coded[idx] = true;
+            }
         }
     }
 

@@ -15,16 +15,19 @@ import java.util.Map;
 final class TrackIndexedPlays {
     private TrackIndexedPlays() {}
 
-    /** Reads plays as {@link Tables#PLAY} does, adding the code of column 2 (track_id). */
+    private static final String COLUMN = "track_id";
+
+    /** Reads plays as {@code plays} does, adding the code {@link #coders} gave their track_id. */
     static RowMapper<Play> mapper(RowMapper<Play> plays) {
+        int column = Tables.PLAYS.indexOf(COLUMN);
         return r -> {
             Play p = plays.map(r);
-            p.trackIndex = r.code(2, -1);
+            p.trackIndex = r.code(column, -1);
             return p;
         };
     }
 
     static Map<String, TextCoder> coders(Catalogue catalogue) {
-        return Map.of("track_id", catalogue::indexOf);
+        return Map.of(COLUMN, catalogue::indexOf);
     }
 }
