@@ -63,6 +63,11 @@ public final class Catalogue implements Serializable {
         }
     }
 
+    /** While the run has it pinned, written as a small handle ({@link SharedReference}). */
+    private Object writeReplace() {
+        return SharedReference.replace(this);
+    }
+
     /** The credits of a matched track, or null when the track is unmatched. */
     public Credits credits(String trackId) {
         return matched.get(trackId);

@@ -37,6 +37,11 @@ public final class ConsentIndex implements Serializable {
         });
     }
 
+    /** While the run has it pinned, written as a small handle ({@link SharedReference}). */
+    private Object writeReplace() {
+        return SharedReference.replace(this);
+    }
+
     public boolean granted(String artistId, String scope, long at) {
         Consent[] cs = byArtistScope.get(key(artistId, scope));
         if (cs != null) {

@@ -48,6 +48,11 @@ public final class VerdictIndex implements Serializable {
         this.known = n;
     }
 
+    /** While the run has it pinned, written as a small handle ({@link SharedReference}). */
+    private Object writeReplace() {
+        return SharedReference.replace(this);
+    }
+
     public static VerdictIndex empty() {
         return new VerdictIndex(List.of(), 0);
     }

@@ -111,6 +111,16 @@ public final class MonthlyRun {
     private static JsonNode runJob(MonthlyOptions o, MonthlyReference ref, TrackHistory history, OutputLayout layout,
                                    int previous, int revision, Path staging, MonthlyPipeline.Grouping grouping,
                                    StreamExecutionEnvironment env, PrintStream log) throws Exception {
+        // The indexes travel once, not inside each of the four operators that hold them (start-up).
+        try (AutoCloseable shared = StagedReference.pinAll(staging, ref.catalogue(), ref.consent(), ref.verdicts())) {
+            return runPinned(o, ref, history, layout, previous, revision, staging, grouping, env, log);
+        }
+    }
+
+    private static JsonNode runPinned(MonthlyOptions o, MonthlyReference ref, TrackHistory history,
+                                      OutputLayout layout, int previous, int revision, Path staging,
+                                      MonthlyPipeline.Grouping grouping, StreamExecutionEnvironment env,
+                                      PrintStream log) throws Exception {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(o.parallelism());
         DataStream<Play> plays = read(env, o.input(), staging, Tables.PLAYS, new ParquetTableFormat<>(Tables.PLAYS,
