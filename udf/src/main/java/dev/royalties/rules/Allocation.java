@@ -1,6 +1,7 @@
 package dev.royalties.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,10 +64,21 @@ public final class Allocation {
         List<ArtistPayment> payments = new ArrayList<>();
         List<PoolReconciliation> recon = new ArrayList<>();
         long[] pooledByStatus = new long[PlayStatus.values().length];
+        List<CataloguePool> current = new ArrayList<>();
         for (Pool pool : pools) {
             if (period.toString().equals(pool.period())) {
-                recon.add(cataloguePool(pool, catalogue, plays.pool(pool.country(), pool.product()), model, inputs,
-                        payments, pooledByStatus));
+                current.add(new CataloguePool(pool, plays.pool(pool.country(), pool.product())));
+            }
+        }
+        // Pools are independent: split on every core (the run's serial tail), gathered in pool order.
+        List<PoolSplit> splits = current.parallelStream()
+                .map(p -> cataloguePool(p.pool(), catalogue, p.tracks(), model, inputs))
+                .toList();
+        for (PoolSplit split : splits) {
+            recon.add(split.reconciliation());
+            payments.addAll(split.payments());
+            for (int s = 0; s < pooledByStatus.length; s++) {
+                pooledByStatus[s] += split.byStatus()[s];
             }
         }
         long[] all = new long[PlayStatus.values().length];
@@ -97,14 +109,19 @@ public final class Allocation {
                         aiArtists.getOrDefault(key, Map.of()), payments));
             }
         }
-        payments.sort(PAYMENT_ORDER);
+        ArtistPayment[] sorted = payments.toArray(new ArtistPayment[0]);
+        Arrays.parallelSort(sorted, PAYMENT_ORDER); // stable, like List.sort: the same order on any core count
         recon.sort(POOL_ORDER);
-        return new Result(payments, recon, all, unpooled);
+        return new Result(Arrays.asList(sorted), recon, all, unpooled);
     }
 
-    private static PoolReconciliation cataloguePool(Pool pool, Catalogue catalogue, Map<String, PlayTally> tracks,
-                                                    PaymentModel model, ModelInputs inputs, List<ArtistPayment> out,
-                                                    long[] pooledByStatus) {
+    private record CataloguePool(Pool pool, Map<String, PlayTally> tracks) {}
+
+    private record PoolSplit(PoolReconciliation reconciliation, List<ArtistPayment> payments, long[] byStatus) {}
+
+    private static PoolSplit cataloguePool(Pool pool, Catalogue catalogue, Map<String, PlayTally> tracks,
+                                           PaymentModel model, ModelInputs inputs) {
+        List<ArtistPayment> out = new ArrayList<>();
         long[] byStatus = new long[PlayStatus.values().length];
         // artist -> {weight, units}; hashed while adding, sorted once (a TreeMap cost a tenth of the tail)
         Map<String, long[]> byArtist = new HashMap<>();
@@ -123,9 +140,6 @@ public final class Allocation {
                 }
             }
         }
-        for (int s = 0; s < byStatus.length; s++) {
-            pooledByStatus[s] += byStatus[s];
-        }
         Map<String, long[]> artists = inArtistOrder(byArtist);
         long allocated;
         if (model == PaymentModel.USER_CENTRIC) {
@@ -136,12 +150,12 @@ public final class Allocation {
             allocated = split(pool.amountCents(), artists, held, "catalogue", pool.country(), pool.product(), null,
                     pool.currency(), out);
         }
-        return new PoolReconciliation("catalogue", pool.country(), pool.product(), null, pool.currency(),
-                pool.amountCents(), allocated, pool.amountCents() - allocated,
+        return new PoolSplit(new PoolReconciliation("catalogue", pool.country(), pool.product(), null,
+                pool.currency(), pool.amountCents(), allocated, pool.amountCents() - allocated,
                 byStatus[PlayStatus.ELIGIBLE.ordinal()], byStatus[PlayStatus.UNMATCHED.ordinal()],
                 byStatus[PlayStatus.FRAUD.ordinal()], byStatus[PlayStatus.AI_GENERATED.ordinal()],
                 byStatus[PlayStatus.SHORT.ordinal()], byStatus[PlayStatus.CAPPED.ordinal()], 0,
-                byStatus[PlayStatus.BELOW_THRESHOLD.ordinal()]);
+                byStatus[PlayStatus.BELOW_THRESHOLD.ordinal()]), out, byStatus);
     }
 
     /**
@@ -158,7 +172,6 @@ public final class Allocation {
         return professionals.contains(artistId) ? Math.multiplyExact(w, 2) : w;
     }
 
-    /** Payment rows of a user-centric pool: every artist with eligible plays, paid what the users' parts gave. */
     /** The same entries, iterated in artist_id order (code points): the order the split's ties follow. */
     private static Map<String, long[]> inArtistOrder(Map<String, long[]> byArtist) {
         String[] ids = byArtist.keySet().toArray(new String[0]);
@@ -170,6 +183,7 @@ public final class Allocation {
         return sorted;
     }
 
+    /** Payment rows of a user-centric pool: every artist with eligible plays, paid what the users' parts gave. */
     private static long userCentricRows(Pool pool, Map<String, long[]> artists, UserCentricPool paid,
                                         List<ArtistPayment> out) {
         long allocated = 0;

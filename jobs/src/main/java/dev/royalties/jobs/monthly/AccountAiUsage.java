@@ -42,4 +42,9 @@ final class AccountAiUsage extends EndOfInputOperator<Usage, AiViolation> {
         emit(Streams.PARTIALS, Partial.counter("ai_usage.unlicensed_rows", ledger.unlicensedRows()));
         emit(Streams.PARTIALS, Partial.counter("ai_violations.rows", violations));
     }
+
+    @Override
+    protected void release() {
+        ledger = null;
+    }
 }

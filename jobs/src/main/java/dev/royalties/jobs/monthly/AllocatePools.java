@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.flink.core.fs.Path;
 
 /**
@@ -110,6 +112,8 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
                 result = r;
             }
         }
+        // Computed on another core while this thread writes the payments (the run's serial tail).
+        List<CompletableFuture<List<RecordingUsage.Row>>> recordingUsage = recordingUsage(result, inputs);
         result.payments().forEach(this::emit);
         List<ModelComparison.Row> comparison = policy.compareModels().isEmpty() ? List.of()
                 : ModelComparison.rows(byModel);
@@ -118,7 +122,13 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         history.sort(Comparator.comparing((TrackListening t) -> t.trackId, CodePoints.ORDER));
         history.forEach(t -> emit(Streams.TRACK_HISTORY, t));
         result.pools().forEach(r -> emit(Streams.RECONCILIATION, r));
-        int recordings = emitRecordingUsage(result, inputs);
+        int recordings = 0;
+        for (CompletableFuture<List<RecordingUsage.Row>> pool : recordingUsage) {
+            for (RecordingUsage.Row row : joined(pool)) {
+                emit(Streams.RECORDING_USAGE, row);
+                recordings++;
+            }
+        }
         int adjustments = 0;
         if (previousPayments != null) {
             List<ArtistPayment> before = TableFiles.readAll(new Path(previousPayments), Tables.ARTIST_PAYMENTS,
@@ -130,6 +140,15 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         }
         emit(Streams.SUMMARY, summary(result, adjustments, inputs, byModel, history.size(), recordings,
                 comparison.size()));
+    }
+
+    @Override
+    protected void release() {
+        plays = null;
+        ai = null;
+        listening = null;
+        artistListeners = null;
+        userCentricCents = null;
     }
 
     private Allocation.ModelInputs modelInputs() {
@@ -147,20 +166,31 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
     /**
      * recording_usage: each catalogue pool's allocated amount over its recordings, weighed as the
      * paying model weighs them (user-centric: by eligible plays, as pro-rata; docs/statements.md).
+     * One task per pool on the common pool; the rows are emitted in pool order all the same.
      */
-    private int emitRecordingUsage(Allocation.Result result, Allocation.ModelInputs inputs) {
-        int n = 0;
+    private List<CompletableFuture<List<RecordingUsage.Row>>> recordingUsage(Allocation.Result result,
+                                                                            Allocation.ModelInputs inputs) {
+        List<CompletableFuture<List<RecordingUsage.Row>>> rows = new ArrayList<>();
         for (PoolReconciliation r : result.pools()) {
             if ("catalogue".equals(r.source())) {
-                var tallies = plays.pool(r.country(), r.product()).values();
-                for (RecordingUsage.Row row : RecordingUsage.forPool(r, tallies,
-                        recordingWeights(tallies, inputs), catalogue)) {
-                    emit(Streams.RECORDING_USAGE, row);
-                    n++;
-                }
+                var tallies = plays.pool(r.country(), r.product()).values(); // the ledger read on this thread only
+                rows.add(CompletableFuture.supplyAsync(() -> RecordingUsage.forPool(r, tallies,
+                        recordingWeights(tallies, inputs), catalogue)));
             }
         }
-        return n;
+        return rows;
+    }
+
+    /** A pool's rows, or the reason they could not be computed, as if computed on this thread. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private Map<String, Long> recordingWeights(java.util.Collection<dev.royalties.rules.PlayTally> tallies,

@@ -55,6 +55,7 @@ abstract class BroadcastFirstOperator<IN, B, OUT> extends AbstractStreamOperator
             broadcast = null;
         } else {
             onEnd();
+            release();
         }
     }
 
@@ -63,6 +64,9 @@ abstract class BroadcastFirstOperator<IN, B, OUT> extends AbstractStreamOperator
     protected abstract void onElement(IN in) throws Exception;
 
     protected abstract void onEnd() throws Exception;
+
+    /** Drops the operator's aggregates once {@link #onEnd} has emitted them (see EndOfInputOperator). */
+    protected void release() {}
 
     protected void emit(OUT value) {
         output.collect(new StreamRecord<>(value));

@@ -54,6 +54,11 @@ final class CandidatePlays implements Serializable {
         return status == PlayStatus.UNMATCHED && userCentric;
     }
 
+    /** Forgets the ledger it counted into (see {@link GroupUserPlays}'s release). */
+    void release() {
+        ledger = null;
+    }
+
     /** How many copies were merged into the plays seen. */
     Partial duplicates() {
         return Partial.counter("plays.duplicates", duplicates);

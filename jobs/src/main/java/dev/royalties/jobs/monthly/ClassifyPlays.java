@@ -39,4 +39,10 @@ final class ClassifyPlays extends EndOfInputOperator<Play, Play> {
         }
         emit(Streams.PARTIALS, candidates.duplicates());
     }
+
+    @Override
+    protected void release() {
+        ledger = null;
+        candidates.release();
+    }
 }

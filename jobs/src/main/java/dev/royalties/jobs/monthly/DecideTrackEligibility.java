@@ -41,4 +41,9 @@ final class DecideTrackEligibility extends EndOfInputOperator<Partial, TrackElig
     protected void onEnd() {
         emit(TrackEligibility.decide(policy, historyStreams, period.values()));
     }
+
+    @Override
+    protected void release() {
+        period = null;
+    }
 }

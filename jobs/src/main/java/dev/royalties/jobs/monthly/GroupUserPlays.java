@@ -116,4 +116,21 @@ final class GroupUserPlays extends SortedRunOperator<Play, Play> {
             emit(Streams.PARTIALS, candidates.duplicates()); // its tallies are in the settlement's ledger
         }
     }
+
+    /** For tests: whether the worker's tallies are still held. */
+    boolean holdsState() {
+        return run != null || listening != null || settlement != null || passing != null;
+    }
+
+    @Override
+    protected void release() {
+        run = null;
+        listening = null;
+        settlement = null;
+        out = null;
+        passing = null;
+        if (candidates != null) {
+            candidates.release();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.royalties.jobs.monthly;
 
 import dev.royalties.jobs.types.MutableRecordSerializer;
+import dev.royalties.jobs.types.CompactText;
 import dev.royalties.rules.AiTally;
 import dev.royalties.rules.ArtistListeners;
 import dev.royalties.rules.PlayTally;
@@ -73,9 +74,11 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
     public void serialize(Partial p, DataOutputView out) throws IOException {
         if (p.play != null) {
             out.writeByte(PLAY);
-            StringValue.writeString(p.play.country, out);
-            StringValue.writeString(p.play.product, out);
-            StringValue.writeString(p.play.trackId, out);
+            // Compact, and the codes come back as shared instances: the allocation keeps one tally per
+            // (pool, track) that reaches it, millions of them, and would keep their strings too.
+            CompactText.write(p.play.country, out);
+            CompactText.write(p.play.product, out);
+            CompactText.write(p.play.trackId, out);
             out.writeByte(p.play.byStatus.length);
             for (long n : p.play.byStatus) {
                 out.writeLong(n);
@@ -101,8 +104,8 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
             out.writeLong(p.listeners.listeners);
         } else if (p.poolCents != null) {
             out.writeByte(POOL_CENTS);
-            StringValue.writeString(p.poolCents.country, out);
-            StringValue.writeString(p.poolCents.product, out);
+            CompactText.write(p.poolCents.country, out);
+            CompactText.write(p.poolCents.product, out);
             StringValue.writeString(p.poolCents.artistId, out);
             out.writeLong(p.poolCents.cents);
         } else {
@@ -117,8 +120,7 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
         Partial p = new Partial();
         switch (in.readByte()) {
             case PLAY -> {
-                PlayTally t = new PlayTally(StringValue.readString(in), StringValue.readString(in),
-                        StringValue.readString(in));
+                PlayTally t = new PlayTally(CompactText.readCode(in), CompactText.readCode(in), CompactText.read(in));
                 long[] byStatus = new long[in.readByte()];
                 for (int i = 0; i < byStatus.length; i++) {
                     byStatus[i] = in.readLong();
@@ -142,7 +144,7 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
             }
             case TRACK -> p.track = new TrackListening(StringValue.readString(in), in.readLong(), in.readLong());
             case LISTENERS -> p.listeners = new ArtistListeners(StringValue.readString(in), in.readLong());
-            case POOL_CENTS -> p.poolCents = new PoolCents(StringValue.readString(in), StringValue.readString(in),
+            case POOL_CENTS -> p.poolCents = new PoolCents(CompactText.readCode(in), CompactText.readCode(in),
                     StringValue.readString(in), in.readLong());
             case COUNTER -> {
                 p.counter = StringValue.readString(in);

@@ -56,4 +56,10 @@ final class PayUserParts extends BroadcastFirstOperator<UserPoolPlays, UserParts
             byArtist.forEach((artist, c) -> emit(Partial.of(new PoolCents(cp[0], cp[1], artist.isEmpty() ? null : artist, c[0]))));
         });
     }
+
+    @Override
+    protected void release() {
+        parts = null;
+        cents = null;
+    }
 }

@@ -64,4 +64,12 @@ final class SettleUserPlays extends BroadcastFirstOperator<Play, TrackEligibilit
         }
         settlement.artistListeners().forEach(l -> emit(Partial.of(l)));
     }
+
+    @Override
+    protected void release() {
+        run = null;
+        settlement = null;
+        out = null;
+        eligibility = null;
+    }
 }

@@ -45,4 +45,9 @@ final class SplitUserParts extends EndOfInputOperator<PoolUser, UserParts> {
         users.forEach((pool, ids) -> parts.put(pool, UserCentric.parts(poolCents.get(pool), ids)));
         emit(new UserParts(parts));
     }
+
+    @Override
+    protected void release() {
+        users = null;
+    }
 }

@@ -13,7 +13,7 @@ import org.apache.flink.types.StringValue;
  * {@link StringValue} form. StringValue reads and writes a char at a time through a thread-local
  * buffer, which was a fifth of the per-user stage's time (JFR).
  */
-final class CompactText {
+public final class CompactText {
     private static final int SHORT = 100;
     private static final int NULL = 101;
     private static final int OTHER = 102;
@@ -43,7 +43,7 @@ final class CompactText {
      * A country, product or origin: the same bytes as {@link #read}, but a known code comes back as
      * one shared String, so the per-pool maps hash it once and compare it by reference.
      */
-    static String readCode(DataInputView in) throws IOException {
+    public static String readCode(DataInputView in) throws IOException {
         int h = in.readByte();
         if (h >= SHORT) {
             return h == NULL ? null : StringValue.readString(in);
@@ -63,7 +63,7 @@ final class CompactText {
         return new String(b, StandardCharsets.ISO_8859_1);
     }
 
-    static void write(String s, DataOutputView out) throws IOException {
+    public static void write(String s, DataOutputView out) throws IOException {
         if (s == null) {
             out.writeByte(NULL);
         } else if (s.length() < SHORT && latin1(s)) {
@@ -75,7 +75,7 @@ final class CompactText {
         }
     }
 
-    static String read(DataInputView in) throws IOException {
+    public static String read(DataInputView in) throws IOException {
         int h = in.readByte();
         if (h < SHORT) {
             // Byte by byte: for a dozen bytes the bulk read's bounds checks cost more than the loop.
@@ -88,7 +88,7 @@ final class CompactText {
         return h == NULL ? null : StringValue.readString(in);
     }
 
-    static void copy(DataInputView in, DataOutputView out) throws IOException {
+    public static void copy(DataInputView in, DataOutputView out) throws IOException {
         int h = in.readByte();
         out.writeByte(h);
         if (h < SHORT) {
