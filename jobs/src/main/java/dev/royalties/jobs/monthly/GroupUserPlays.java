@@ -16,16 +16,17 @@ import java.util.Set;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Keyed by user (BATCH: each user's plays arrive together). Adds every user's qualifying plays to
- * the listening of their tracks (track_history), then either settles the user at once (below
- * threshold, cap, eligible) or, when the threshold needs the period's totals first, hands the
- * plays on in user order to {@link SettleUserPlays}. Combined tallies leave at the end of input.
+ * Partitioned by user; gathers each user's plays itself ({@link UserBuckets}) instead of behind a
+ * keyed sort. Adds every user's qualifying plays to the listening of their tracks (track_history),
+ * then either settles the user at once (below threshold, cap, eligible) or, when the threshold needs
+ * the period's totals first, hands each user's plays on together to {@link SettleUserPlays}.
+ * Combined tallies leave at the end of input.
  *
  * <p>On the user-first pipeline it gets each user's raw copies instead: it de-duplicates them by
  * play_id (every copy of a play is under this user: {@link CrossUserDuplicates} checks that) and
- * applies steps 1-4 ({@link CandidatePlays}) itself, so the plays cross the network and the sort once.
+ * applies steps 1-4 ({@link CandidatePlays}) itself, so the plays cross the network once.
  */
-final class GroupUserPlays extends SortedRunOperator<Play, Play> {
+final class GroupUserPlays extends EndOfInputOperator<Play, Play> {
     private static final long serialVersionUID = 1L;
 
     private final Catalogue catalogue;
@@ -33,7 +34,7 @@ final class GroupUserPlays extends SortedRunOperator<Play, Play> {
     private final Set<String> pooled;
     /** Null on the general pipeline, where plays arrive de-duplicated and classified. */
     private final CandidatePlays candidates;
-    private transient UserRun run;
+    private transient UserBuckets users;
     private transient PeriodListening listening;
     private transient UserSettlement settlement;
     private transient UserSettlement.Out out;
@@ -49,7 +50,7 @@ final class GroupUserPlays extends SortedRunOperator<Play, Play> {
     @Override
     public void open() throws Exception {
         super.open();
-        run = new UserRun();
+        users = new UserBuckets(getContainingTask().getEnvironment().getIOManager().getSpillingDirectories()[0]);
         listening = new PeriodListening(catalogue);
         settlement = new UserSettlement(catalogue, policy, pooled);
         out = new UserSettlement.Out(plays -> emit(Streams.USER_POOLS, plays),
@@ -62,7 +63,7 @@ final class GroupUserPlays extends SortedRunOperator<Play, Play> {
 
     @Override
     protected void onElement(Play p) throws Exception {
-        run.add(p, this::onUser);
+        users.add(p);
     }
 
     private void onUser(String userId, List<Play> copies) {
@@ -106,7 +107,7 @@ final class GroupUserPlays extends SortedRunOperator<Play, Play> {
 
     @Override
     protected void onEnd() throws Exception {
-        run.flush(this::onUser);
+        users.forEachUser(this::onUser);
         listening.forEach(t -> emit(Streams.PARTIALS, Partial.of(t)));
         for (PlayTally t : settlement.tallies()) {
             emit(Streams.PARTIALS, Partial.of(t));
@@ -119,18 +120,38 @@ final class GroupUserPlays extends SortedRunOperator<Play, Play> {
 
     /** For tests: whether the worker's tallies are still held. */
     boolean holdsState() {
-        return run != null || listening != null || settlement != null || passing != null;
+        return users != null || listening != null || settlement != null || passing != null;
     }
 
     @Override
     protected void release() {
-        run = null;
+        closeUsers();
         listening = null;
         settlement = null;
         out = null;
         passing = null;
         if (candidates != null) {
             candidates.release();
+        }
+    }
+
+    private void closeUsers() {
+        if (users != null) {
+            try {
+                users.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            users = null;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            closeUsers(); // a failed run leaves no spill files behind
+        } finally {
+            super.close();
         }
     }
 }

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * With a track threshold: settles each user (below_threshold, cap, eligible) once the period's
- * verdicts per track have arrived. Its plays come straight from {@link GroupUserPlays}, still in
- * user order, so no second shuffle is needed.
+ * verdicts per track have arrived. Its plays come straight from {@link GroupUserPlays}, each user's
+ * together, so no second shuffle is needed.
  */
 final class SettleUserPlays extends BroadcastFirstOperator<Play, TrackEligibility, Partial> {
     private static final long serialVersionUID = 1L;
