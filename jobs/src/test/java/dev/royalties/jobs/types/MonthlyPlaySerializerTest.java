@@ -31,6 +31,10 @@ class MonthlyPlaySerializerTest {
 
         Play odd = new Play(null, "", "é".repeat(150), Times.NULL, Nulls.INT, "zz", "ünïcødé 🎵", "радио");
         assertThat(roundTrip(odd)).usingRecursiveComparison().isEqualTo(odd);
+
+        // Short ids with a real '?', and with characters that Latin-1 would turn into one.
+        Play marks = new Play("P?1", "U\u20ac?", "T€", 1L, 1, "F?", "pr?mium", "rad€o");
+        assertThat(roundTrip(marks)).usingRecursiveComparison().isEqualTo(marks);
     }
 
     @Test
