@@ -8,6 +8,8 @@ import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.Policy;
 import dev.royalties.rules.TrackEligibility;
 import dev.royalties.rules.PeriodListening;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -139,8 +141,8 @@ final class GroupUserPlays extends EndOfInputOperator<Play, Play> {
         if (users != null) {
             try {
                 users.close();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             users = null;
         }

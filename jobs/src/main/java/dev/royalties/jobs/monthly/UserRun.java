@@ -9,9 +9,9 @@ import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 /**
- * Gathers the consecutive plays of one user. In BATCH mode a keyed input arrives sorted by key, so
- * a user's plays come together; a forward edge from such an operator keeps that order. A plain
- * list per user is cheaper than keyed state and needs no timers.
+ * Gathers the consecutive plays of one user, where they arrive together: over the forward edge from
+ * {@link GroupUserPlays}, which hands each user's plays on at once, or behind a keyed input, which
+ * BATCH mode sorts by key. A plain list per user is cheaper than keyed state and needs no timers.
  *
  * <p>The key may be the 64-bit hash of user_id alone ({@link ShuffleKeys#hash}): then two users whose
  * ids share a hash arrive as one run, in any interleaving. Such a run is split by user_id, in code
