@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -44,12 +45,12 @@ public final class ParquetRowReader<T> implements Closeable {
 
     public ParquetRowReader(InputFile file, String where, TableSchema schema, RowMapper<T> mapper, TimeRange range)
             throws IOException {
-        this(file, where, schema, mapper, range, java.util.Map.of());
+        this(file, where, schema, mapper, range, Map.of());
     }
 
     /** @param coders string columns (by name) whose values also get a code as they are read */
     public ParquetRowReader(InputFile file, String where, TableSchema schema, RowMapper<T> mapper, TimeRange range,
-                            java.util.Map<String, TextCoder> coders) throws IOException {
+                            Map<String, TextCoder> coders) throws IOException {
         this.where = where;
         this.mapper = mapper;
         this.buffer = new RowBuffer(schema.size());

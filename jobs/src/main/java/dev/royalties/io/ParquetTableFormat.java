@@ -2,7 +2,9 @@ package dev.royalties.io;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
@@ -25,20 +27,20 @@ public final class ParquetTableFormat<T> implements BulkFormat<T, FileSourceSpli
     private final RowMapper<T> mapper;
     private final TimeRange range;
     private final TypeInformation<T> type;
-    private final java.util.Map<String, TextCoder> coders;
+    private final Map<String, TextCoder> coders;
 
     public ParquetTableFormat(TableSchema schema, RowMapper<T> mapper, TimeRange range, TypeInformation<T> type) {
-        this(schema, mapper, range, type, java.util.Map.of());
+        this(schema, mapper, range, type, Map.of());
     }
 
     /** @param coders string columns (by name) whose values also get a code as they are read ({@link TextCoder}) */
     public ParquetTableFormat(TableSchema schema, RowMapper<T> mapper, TimeRange range, TypeInformation<T> type,
-                              java.util.Map<String, TextCoder> coders) {
+                              Map<String, TextCoder> coders) {
         this.schema = schema;
         this.mapper = mapper;
         this.range = range;
         this.type = type;
-        this.coders = new java.util.HashMap<>(coders);
+        this.coders = new HashMap<>(coders);
     }
 
     @Override

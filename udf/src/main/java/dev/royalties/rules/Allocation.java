@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -175,8 +176,8 @@ public final class Allocation {
     /** The same entries, iterated in artist_id order (code points): the order the split's ties follow. */
     private static Map<String, long[]> inArtistOrder(Map<String, long[]> byArtist) {
         String[] ids = byArtist.keySet().toArray(new String[0]);
-        java.util.Arrays.sort(ids, CodePoints.ORDER);
-        Map<String, long[]> sorted = new java.util.LinkedHashMap<>(ids.length * 2);
+        Arrays.sort(ids, CodePoints.ORDER);
+        Map<String, long[]> sorted = new LinkedHashMap<>(ids.length * 2);
         for (String id : ids) {
             sorted.put(id, byArtist.get(id));
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Counts plays by (country, product, track, status). Nested maps keep the hot path free of key
@@ -76,7 +77,7 @@ public final class CatalogueLedger {
 
     /** Plain gets first: the hot path allocates nothing once a (country, product, track) was seen. */
     private PlayTally tally(String country, String product, String trackId, Catalogue.Credits credits) {
-        int slot = (31 * java.util.Objects.hashCode(country) + java.util.Objects.hashCode(product)) & (RECENT - 1);
+        int slot = (31 * Objects.hashCode(country) + Objects.hashCode(product)) & (RECENT - 1);
         PoolTallies pool = recentCountry[slot] == country && recentProduct[slot] == product && recentPool[slot] != null
                 ? recentPool[slot] : poolFor(country, product, slot);
         Catalogue.Credits c = credits != null || catalogue == null ? credits : catalogue.credits(trackId);

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.File;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -27,15 +26,14 @@ final class CrossUserDuplicates extends EndOfInputOperator<long[], Partial> {
     private static final long serialVersionUID = 1L;
     static final String COUNTER = "plays.cross_user_duplicate_ids";
 
-    private transient File dir;
+    private transient SpillFolder folder;
     private transient DataOutputStream[] spills;
     private transient long[] pairs;
 
     @Override
     public void open() throws Exception {
         super.open();
-        File[] roots = getContainingTask().getEnvironment().getIOManager().getSpillingDirectories();
-        dir = Files.createTempDirectory(roots[0].toPath(), "fingerprints-").toFile();
+        folder = SpillFolder.of(this, "fingerprints-");
         spills = new DataOutputStream[PlayFingerprints.BUCKETS];
         pairs = new long[PlayFingerprints.BUCKETS];
     }
@@ -45,7 +43,7 @@ final class CrossUserDuplicates extends EndOfInputOperator<long[], Partial> {
         int b = (int) block[0];
         DataOutputStream out = spills[b];
         if (out == null) {
-            out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(file(b)), 1 << 16));
+            out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(folder.file(b)), 1 << 16));
             spills[b] = out;
         }
         for (int i = 1; i < block.length; i++) {
@@ -62,7 +60,7 @@ final class CrossUserDuplicates extends EndOfInputOperator<long[], Partial> {
                 spills[b].close();
                 spills[b] = null;
                 count += check(b);
-                Files.delete(file(b).toPath());
+                Files.delete(folder.file(b).toPath());
             }
         }
         emit(Partial.counter(COUNTER, count));
@@ -77,7 +75,8 @@ final class CrossUserDuplicates extends EndOfInputOperator<long[], Partial> {
         long[] users = new long[capacity];
         byte[] state = new byte[capacity]; // 0 empty, 1 one user so far, 2 counted
         long count = 0;
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(file(b)), 1 << 16))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(folder.file(b)),
+                1 << 16))) {
             for (int k = 0; k < n; k++) {
                 long play = in.readLong();
                 long user = in.readLong();
@@ -98,10 +97,6 @@ final class CrossUserDuplicates extends EndOfInputOperator<long[], Partial> {
         return count;
     }
 
-    private File file(int bucket) {
-        return new File(dir, "bucket-" + bucket);
-    }
-
     @Override
     public void close() throws Exception {
         try {
@@ -112,14 +107,8 @@ final class CrossUserDuplicates extends EndOfInputOperator<long[], Partial> {
                     }
                 }
             }
-            if (dir != null) {
-                File[] left = dir.listFiles();
-                if (left != null) {
-                    for (File f : left) {
-                        Files.deleteIfExists(f.toPath());
-                    }
-                }
-                Files.deleteIfExists(dir.toPath());
+            if (folder != null) {
+                folder.close();
             }
         } finally {
             super.close();

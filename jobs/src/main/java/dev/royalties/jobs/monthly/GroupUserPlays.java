@@ -52,7 +52,7 @@ final class GroupUserPlays extends EndOfInputOperator<Play, Play> {
     @Override
     public void open() throws Exception {
         super.open();
-        users = new UserBuckets(getContainingTask().getEnvironment().getIOManager().getSpillingDirectories()[0]);
+        users = new UserBuckets(SpillFolder.of(this, "user-plays-"));
         listening = new PeriodListening(catalogue);
         settlement = new UserSettlement(catalogue, policy, pooled);
         out = new UserSettlement.Out(plays -> emit(Streams.USER_POOLS, plays),

@@ -3,7 +3,6 @@ package dev.royalties.jobs.monthly;
 import dev.royalties.jobs.types.MonthlyPlaySerializer;
 import dev.royalties.rules.Play;
 import java.io.Closeable;
-import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,13 +29,12 @@ final class UserBuckets implements Closeable {
     static final int BUCKETS = 256;
     private static final int SPILL_BYTES = 1 << 16;
 
-    private final File dir;
+    private final SpillFolder folder;
     private final DataOutputSerializer[] pending = new DataOutputSerializer[BUCKETS];
     private final OutputStream[] files = new OutputStream[BUCKETS];
 
-    /** @param parent where the spill files go: one of Flink's spilling directories */
-    UserBuckets(File parent) throws IOException {
-        dir = Files.createTempDirectory(parent.toPath(), "user-plays-").toFile();
+    UserBuckets(SpillFolder folder) {
+        this.folder = folder;
     }
 
     static int bucket(String userId) {
@@ -59,7 +57,7 @@ final class UserBuckets implements Closeable {
 
     private void spill(int b) throws IOException {
         if (files[b] == null) {
-            files[b] = new FileOutputStream(file(b));
+            files[b] = new FileOutputStream(folder.file(b));
         }
         files[b].write(pending[b].getSharedBuffer(), 0, pending[b].length());
         pending[b].clear();
@@ -94,13 +92,9 @@ final class UserBuckets implements Closeable {
         files[b].write(buffered.getSharedBuffer(), 0, buffered.length());
         files[b].close();
         files[b] = null;
-        byte[] bytes = Files.readAllBytes(file(b).toPath());
-        Files.delete(file(b).toPath());
+        byte[] bytes = Files.readAllBytes(folder.file(b).toPath());
+        Files.delete(folder.file(b).toPath());
         return bytes;
-    }
-
-    private File file(int bucket) {
-        return new File(dir, "bucket-" + bucket);
     }
 
     /** Closes and deletes whatever is left, also after a failure. */
@@ -113,12 +107,6 @@ final class UserBuckets implements Closeable {
             }
             pending[b] = null;
         }
-        File[] left = dir.listFiles();
-        if (left != null) {
-            for (File f : left) {
-                Files.deleteIfExists(f.toPath());
-            }
-        }
-        Files.deleteIfExists(dir.toPath());
+        folder.close();
     }
 }

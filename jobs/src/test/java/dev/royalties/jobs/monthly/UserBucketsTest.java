@@ -51,7 +51,7 @@ class UserBucketsTest {
             expected.computeIfAbsent(p.userId, k -> new ArrayList<>()).add(p.playId + "/" + p.trackId + "/"
                     + p.playedAt + "/" + p.copies + "/" + p.origin + "/" + p.trackIndex);
         }
-        try (UserBuckets buckets = new UserBuckets(tmp.toFile())) {
+        try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"))) {
             for (Play p : plays) {
                 buckets.add(p);
             }
@@ -64,21 +64,21 @@ class UserBucketsTest {
 
     @Test
     void aFewPlaysNeverTouchTheDiskAndNoPlaysGiveNoUser() throws Exception {
-        try (UserBuckets buckets = new UserBuckets(tmp.toFile())) {
+        try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"))) {
             buckets.add(play(1, "U1"));
             buckets.add(play(2, "U2"));
             buckets.add(play(3, "U1"));
             assertThat(spillFiles()).isEmpty();
             assertThat(gathered(buckets)).containsOnlyKeys("U1", "U2");
         }
-        try (UserBuckets empty = new UserBuckets(tmp.toFile())) {
+        try (UserBuckets empty = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"))) {
             assertThat(gathered(empty)).isEmpty();
         }
     }
 
     @Test
     void closingBeforeTheEndDeletesWhatWasSpilled() throws Exception {
-        UserBuckets buckets = new UserBuckets(tmp.toFile());
+        UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"));
         for (long i = 0; i < 100_000; i++) {
             buckets.add(play(i, "U" + i % 10));
         }
