@@ -90,6 +90,11 @@ public final class Catalogue implements Serializable {
         return c;
     }
 
+    /** The track_id of a matched track by its index ({@link Credits#index()}). */
+    public String trackIdAt(int index) {
+        return byIndex[index].trackId();
+    }
+
     /** The index of a matched track ({@link Credits#index()}), or -1 when the track is unmatched. */
     public int indexOf(String trackId) {
         Credits c = matched.get(trackId);

@@ -1,5 +1,6 @@
 package dev.royalties.jobs.monthly;
 
+import dev.royalties.jobs.types.UserPlayRecord;
 import dev.royalties.rules.Catalogue;
 import dev.royalties.rules.Duplicates;
 import dev.royalties.rules.PaymentModel;
@@ -28,7 +29,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * play_id (every copy of a play is under this user: {@link CrossUserDuplicates} checks that) and
  * applies steps 1-4 ({@link CandidatePlays}) itself, so the plays cross the network once.
  */
-final class GroupUserPlays extends EndOfInputOperator<Play, Play> {
+final class GroupUserPlays extends EndOfInputOperator<UserPlayRecord, Play> {
     private static final long serialVersionUID = 1L;
 
     private final Catalogue catalogue;
@@ -52,7 +53,7 @@ final class GroupUserPlays extends EndOfInputOperator<Play, Play> {
     @Override
     public void open() throws Exception {
         super.open();
-        users = new UserBuckets(SpillFolder.of(this, "user-plays-"));
+        users = new UserBuckets(SpillFolder.of(this, "user-plays-"), catalogue::trackIdAt);
         listening = new PeriodListening(catalogue);
         settlement = new UserSettlement(catalogue, policy, pooled);
         out = new UserSettlement.Out(plays -> emit(Streams.USER_POOLS, plays),
@@ -64,8 +65,8 @@ final class GroupUserPlays extends EndOfInputOperator<Play, Play> {
     }
 
     @Override
-    protected void onElement(Play p) throws Exception {
-        users.add(p);
+    protected void onElement(UserPlayRecord r) throws Exception {
+        users.add(r);
     }
 
     private void onUser(String userId, List<Play> copies) {

@@ -1,5 +1,6 @@
 package dev.royalties.jobs.monthly;
 
+import dev.royalties.jobs.types.UserPlayRecord;
 import dev.royalties.rules.AiLedger;
 import dev.royalties.rules.Allocation;
 import dev.royalties.rules.PaymentModel;
@@ -62,7 +63,7 @@ public final class MonthlyPipeline {
             // One shuffle: each user's copies together, de-duplicated and classified per user. Exact
             // when every copy of a play_id has one user_id; the fingerprint check below counts the
             // play_ids that do not, and the driver then runs the period again on the general pipeline.
-            grouped = byUser(validPlays)
+            grouped = byUser(validPlays, "key-plays-by-user")
                     .transform("group-user-plays", Streams.PLAY, new GroupUserPlays(ref.catalogue(), policy, pooled,
                             steps1to4))
                     .uid("group-user-plays");
@@ -81,7 +82,7 @@ public final class MonthlyPipeline {
                     .uid("dedup-plays")
                     .transform("classify-plays", Streams.PLAY, new ClassifyPlays(steps1to4))
                     .uid("classify-plays");
-            grouped = byUser(candidates)
+            grouped = byUser(candidates, "key-candidates-by-user")
                     .transform("group-user-plays", Streams.PLAY, new GroupUserPlays(ref.catalogue(), policy, pooled,
                             null))
                     .uid("group-user-plays");
@@ -151,11 +152,14 @@ public final class MonthlyPipeline {
 
     /**
      * Each user's plays to one worker, unsorted: {@link GroupUserPlays} groups them itself, which
-     * costs far less than the sort a keyBy gets in BATCH mode.
+     * costs far less than the sort a keyBy gets in BATCH mode. The hash of user_id travels with
+     * the play, so the worker spills the play's bytes without building it first.
      */
-    private static DataStream<Play> byUser(DataStream<Play> plays) {
-        return plays.partitionCustom((Partitioner<Long>) (hash, n) -> Math.floorMod(hash, n),
-                p -> ShuffleKeys.hash(p.userId));
+    private static DataStream<UserPlayRecord> byUser(SingleOutputStreamOperator<Play> plays, String name) {
+        return plays
+                .map(p -> UserPlayRecord.of(ShuffleKeys.hash(p.userId), p), Streams.USER_PLAY_RECORD)
+                .name(name).uid(name)
+                .partitionCustom((Partitioner<Long>) (hash, n) -> Math.floorMod(hash, n), r -> r.userHash);
     }
 
     private static Set<String> pooledKeys(MonthlyReference ref) {

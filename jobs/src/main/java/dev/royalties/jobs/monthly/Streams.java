@@ -1,5 +1,7 @@
 package dev.royalties.jobs.monthly;
 
+import dev.royalties.jobs.types.UserPlayRecord;
+import dev.royalties.jobs.types.UserPlayRecordSerializer;
 import dev.royalties.jobs.types.FixedSerializerTypeInfo;
 import dev.royalties.jobs.types.MonthlyPlaySerializer;
 import dev.royalties.rules.AiViolation;
@@ -22,6 +24,8 @@ import org.apache.flink.util.OutputTag;
 /** Stream types and side outputs of the monthly job, named once. */
 final class Streams {
     static final TypeInformation<Play> PLAY = new FixedSerializerTypeInfo<>(Play.class, MonthlyPlaySerializer.INSTANCE);
+    static final TypeInformation<UserPlayRecord> USER_PLAY_RECORD = new FixedSerializerTypeInfo<>(
+            UserPlayRecord.class, UserPlayRecordSerializer.INSTANCE);
     static final TypeInformation<Usage> USAGE = TypeInformation.of(Usage.class);
     static final TypeInformation<PlayTally> PLAY_TALLY = TypeInformation.of(PlayTally.class);
     static final TypeInformation<Partial> PARTIAL = new FixedSerializerTypeInfo<>(Partial.class,

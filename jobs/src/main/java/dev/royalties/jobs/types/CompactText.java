@@ -52,15 +52,20 @@ public final class CompactText {
         for (int i = 0; i < h; i++) {
             b[i] = in.readByte();
         }
-        if (h == 2 && b[0] >= 'A' && b[0] <= 'Z' && b[1] >= 'A' && b[1] <= 'Z') {
-            return COUNTRIES[(b[0] - 'A') * 26 + (b[1] - 'A')];
+        return code(b, 0, h);
+    }
+
+    /** {@link #readCode} of a short text's bytes, {@code length} of them from {@code off}. */
+    public static String code(byte[] b, int off, int length) {
+        if (length == 2 && b[off] >= 'A' && b[off] <= 'Z' && b[off + 1] >= 'A' && b[off + 1] <= 'Z') {
+            return COUNTRIES[(b[off] - 'A') * 26 + (b[off + 1] - 'A')];
         }
         for (int i = 0; i < WORDS.length; i++) {
-            if (java.util.Arrays.equals(WORDS[i], b)) {
+            if (java.util.Arrays.equals(WORDS[i], 0, WORDS[i].length, b, off, off + length)) {
                 return WORD_STRINGS[i];
             }
         }
-        return new String(b, StandardCharsets.ISO_8859_1);
+        return new String(b, off, length, StandardCharsets.ISO_8859_1);
     }
 
     public static void write(String s, DataOutputView out) throws IOException {

@@ -18,11 +18,21 @@ class UserBucketsTest {
     @TempDir
     Path tmp;
 
+    /** Plays of tracks T0 to T6; T0 to T3 are in the "catalogue", at indexes 0 to 3; the rest are unmatched. */
     private static Play play(long i, String user) {
-        Play p = new Play(String.format("P%011d", i), user, "T" + (i % 7), i, 40_000, "FR", "premium", "search");
+        int track = (int) (i % 7);
+        Play p = new Play(String.format("P%011d", i), user, "T" + track, i, 40_000, i % 4 == 0 ? "FR" : "Fr",
+                i % 3 == 0 ? "premium" : "trial-x", i % 5 == 0 ? null : "search");
         p.copies = 1 + (int) (i % 3);
-        p.trackIndex = (int) (i % 5) - 1;
+        p.trackIndex = track < 4 ? track : -1;
+        if (i % 1_000 == 0) {
+            p.playId = "P\u20ac" + i; // beyond Latin-1: the slow path
+        }
         return p;
+    }
+
+    private static String trackIdAt(int index) {
+        return "T" + index;
     }
 
     private static Map<String, List<String>> gathered(UserBuckets buckets) throws Exception {
@@ -32,12 +42,16 @@ class UserBucketsTest {
             List<String> ids = new ArrayList<>();
             for (Play p : plays) {
                 assertThat(p.userId).isEqualTo(user);
-                ids.add(p.playId + "/" + p.trackId + "/" + p.playedAt + "/" + p.copies + "/" + p.origin + "/"
-                        + p.trackIndex);
+                ids.add(describe(p));
             }
             seen.put(user, ids);
         });
         return seen;
+    }
+
+    private static String describe(Play p) {
+        return p.playId + "/" + p.userId + "/" + p.trackId + "/" + p.playedAt + "/" + p.msPlayed + "/" + p.country
+                + "/" + p.product + "/" + p.copies + "/" + p.origin + "/" + p.trackIndex;
     }
 
     @Test
@@ -48,12 +62,11 @@ class UserBucketsTest {
         for (long i = 0; i < 400_000; i++) {
             Play p = play(i, "U" + (i * 7919 % 3_001));
             plays.add(p);
-            expected.computeIfAbsent(p.userId, k -> new ArrayList<>()).add(p.playId + "/" + p.trackId + "/"
-                    + p.playedAt + "/" + p.copies + "/" + p.origin + "/" + p.trackIndex);
+            expected.computeIfAbsent(p.userId, k -> new ArrayList<>()).add(describe(p));
         }
-        try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"))) {
+        try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"), UserBucketsTest::trackIdAt)) {
             for (Play p : plays) {
-                buckets.add(p);
+                buckets.add(UserPlayRecords.received(p));
             }
             assertThat(spillFiles()).isNotEmpty();
             assertThat(gathered(buckets)).isEqualTo(expected);
@@ -63,24 +76,38 @@ class UserBucketsTest {
     }
 
     @Test
+    void usersWhoseHashesCollideAreHandedOverApartAndWhole() throws Exception {
+        // Every user_id hashes alike: a bucket's sort puts all their plays in one interleaved run.
+        Map<String, List<String>> expected = new TreeMap<>();
+        try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"), UserBucketsTest::trackIdAt, id -> 42L)) {
+            for (long i = 0; i < 3_000; i++) {
+                Play p = play(i, "U" + i % 13);
+                buckets.add(UserPlayRecords.received(42L, p));
+                expected.computeIfAbsent(p.userId, k -> new ArrayList<>()).add(describe(p));
+            }
+            assertThat(gathered(buckets)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aFewPlaysNeverTouchTheDiskAndNoPlaysGiveNoUser() throws Exception {
-        try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"))) {
-            buckets.add(play(1, "U1"));
-            buckets.add(play(2, "U2"));
-            buckets.add(play(3, "U1"));
+        try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"), UserBucketsTest::trackIdAt)) {
+            buckets.add(UserPlayRecords.received(play(1, "U1")));
+            buckets.add(UserPlayRecords.received(play(2, "U2")));
+            buckets.add(UserPlayRecords.received(play(3, "U1")));
             assertThat(spillFiles()).isEmpty();
             assertThat(gathered(buckets)).containsOnlyKeys("U1", "U2");
         }
-        try (UserBuckets empty = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"))) {
+        try (UserBuckets empty = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"), UserBucketsTest::trackIdAt)) {
             assertThat(gathered(empty)).isEmpty();
         }
     }
 
     @Test
     void closingBeforeTheEndDeletesWhatWasSpilled() throws Exception {
-        UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"));
+        UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"), UserBucketsTest::trackIdAt);
         for (long i = 0; i < 100_000; i++) {
-            buckets.add(play(i, "U" + i % 10));
+            buckets.add(UserPlayRecords.received(play(i, "U" + i % 10)));
         }
         assertThat(spillFiles()).isNotEmpty();
         buckets.close(); // a failed run
