@@ -63,11 +63,12 @@ public final class MonthlyPipeline {
             // One shuffle: each user's copies together, de-duplicated and classified per user. Exact
             // when every copy of a play_id has one user_id; the fingerprint check below counts the
             // play_ids that do not, and the driver then runs the period again on the general pipeline.
-            grouped = byUser(validPlays, "key-plays-by-user")
+            SingleOutputStreamOperator<UserPlayRecord> keyed = keyedByUser(validPlays, "key-plays-by-user");
+            grouped = byUser(keyed)
                     .transform("group-user-plays", Streams.PLAY, new GroupUserPlays(ref.catalogue(), policy, pooled,
                             steps1to4))
                     .uid("group-user-plays");
-            DataStream<Partial> crossUser = validPlays
+            DataStream<Partial> crossUser = keyed
                     .transform("fingerprint-plays", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO,
                             new PlayFingerprints())
                     .uid("fingerprint-plays")
@@ -82,7 +83,7 @@ public final class MonthlyPipeline {
                     .uid("dedup-plays")
                     .transform("classify-plays", Streams.PLAY, new ClassifyPlays(steps1to4))
                     .uid("classify-plays");
-            grouped = byUser(candidates, "key-candidates-by-user")
+            grouped = byUser(keyedByUser(candidates, "key-candidates-by-user"))
                     .transform("group-user-plays", Streams.PLAY, new GroupUserPlays(ref.catalogue(), policy, pooled,
                             null))
                     .uid("group-user-plays");
@@ -150,16 +151,20 @@ public final class MonthlyPipeline {
         return payments.getSideOutput(Streams.SUMMARY);
     }
 
+    /** Each play with the hash of its user_id, computed once for the shuffle and the fingerprints. */
+    private static SingleOutputStreamOperator<UserPlayRecord> keyedByUser(SingleOutputStreamOperator<Play> plays,
+                                                                         String name) {
+        return plays.map(p -> UserPlayRecord.of(ShuffleKeys.hash(p.userId), p), Streams.USER_PLAY_RECORD)
+                .name(name).uid(name);
+    }
+
     /**
      * Each user's plays to one worker, unsorted: {@link GroupUserPlays} groups them itself, which
      * costs far less than the sort a keyBy gets in BATCH mode. The hash of user_id travels with
      * the play, so the worker spills the play's bytes without building it first.
      */
-    private static DataStream<UserPlayRecord> byUser(SingleOutputStreamOperator<Play> plays, String name) {
-        return plays
-                .map(p -> UserPlayRecord.of(ShuffleKeys.hash(p.userId), p), Streams.USER_PLAY_RECORD)
-                .name(name).uid(name)
-                .partitionCustom((Partitioner<Long>) (hash, n) -> Math.floorMod(hash, n), r -> r.userHash);
+    private static DataStream<UserPlayRecord> byUser(DataStream<UserPlayRecord> plays) {
+        return plays.partitionCustom((Partitioner<Long>) (hash, n) -> Math.floorMod(hash, n), r -> r.userHash);
     }
 
     private static Set<String> pooledKeys(MonthlyReference ref) {

@@ -1,13 +1,13 @@
 package dev.royalties.jobs.monthly;
 
-import dev.royalties.rules.Play;
+import dev.royalties.jobs.types.UserPlayRecord;
 
 /**
  * Turns plays into (hash of play_id, hash of user_id) pairs for {@link CrossUserDuplicates}, packed
  * in blocks of one bucket each (the play hash's top byte), so the check costs one network record
  * per {@value #PAIRS} plays instead of one per play. A block is {@code [bucket, p1, u1, p2, u2, ...]}.
  */
-final class PlayFingerprints extends EndOfInputOperator<Play, long[]> {
+final class PlayFingerprints extends EndOfInputOperator<UserPlayRecord, long[]> {
     private static final long serialVersionUID = 1L;
     static final int BUCKETS = 256;
     static final int PAIRS = 512;
@@ -27,8 +27,8 @@ final class PlayFingerprints extends EndOfInputOperator<Play, long[]> {
     }
 
     @Override
-    protected void onElement(Play p) {
-        long play = ShuffleKeys.hash(p.playId);
+    protected void onElement(UserPlayRecord r) {
+        long play = ShuffleKeys.hash(r.play().playId);
         int b = bucket(play);
         long[] block = blocks[b];
         if (block == null) {
@@ -38,7 +38,7 @@ final class PlayFingerprints extends EndOfInputOperator<Play, long[]> {
         }
         int at = 1 + 2 * filled[b];
         block[at] = play;
-        block[at + 1] = ShuffleKeys.hash(p.userId);
+        block[at + 1] = r.userHash;
         if (++filled[b] == PAIRS) {
             emit(block);
             blocks[b] = null;
