@@ -28,6 +28,60 @@ public final class LargestRemainder {
         if (amountCents < 0) {
             throw new IllegalArgumentException("pool amount is negative: " + amountCents);
         }
+        Split exact = inLongs(amountCents, artistWeights, heldWeight);
+        return exact != null ? exact : inBigIntegers(amountCents, artistWeights, heldWeight);
+    }
+
+    /**
+     * The same split in long arithmetic, or null when a product A·w or the total W would not fit
+     * in a long (then {@link #inBigIntegers} does it). Recording rows split every pool over tens of
+     * thousands of recordings, and BigInteger was most of that work (JFR, issue 10).
+     */
+    private static Split inLongs(long amountCents, long[] artistWeights, long heldWeight) {
+        int n = artistWeights.length;
+        long total = heldWeight;
+        for (long w : artistWeights) {
+            if (w < 0 || heldWeight < 0) {
+                return null; // the BigInteger path says which weight is negative
+            }
+            total += w;
+            if (total < 0) {
+                return null;
+            }
+        }
+        if (heldWeight < 0 || total == 0) {
+            return null;
+        }
+        long[] all = new long[n + 1];
+        long[] remainders = new long[n + 1];
+        long given = 0;
+        for (int i = 0; i <= n; i++) {
+            long w = i < n ? artistWeights[i] : heldWeight;
+            if (w != 0 && (Math.multiplyHigh(amountCents, w) != 0 || amountCents * w < 0)) {
+                return null;
+            }
+            long product = amountCents * w;
+            all[i] = product / total;
+            remainders[i] = product % total;
+            given += all[i];
+        }
+        long left = amountCents - given;
+        if (left > 0) {
+            // As below: stable, by remainder descending, so equal remainders keep payee order.
+            Integer[] order = new Integer[n + 1];
+            for (int i = 0; i <= n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> Long.compare(remainders[y], remainders[x]));
+            for (int k = 0; k < left; k++) {
+                all[order[k]]++;
+            }
+        }
+        return new Split(Arrays.copyOf(all, n), all[n]);
+    }
+
+    /** The split in BigInteger arithmetic, whatever the sizes (package-private: tests compare the two). */
+    static Split inBigIntegers(long amountCents, long[] artistWeights, long heldWeight) {
         int n = artistWeights.length;
         BigInteger total = BigInteger.valueOf(heldWeight);
         for (long w : artistWeights) {

@@ -185,4 +185,24 @@ class LargestRemainderTest {
             }
         }
     }
+
+    @Test
+    void theLongPathGivesTheBigIntegerPathsCentsAndFallsBackWhenAProductOverflows() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int k = 0; k < 20_000; k++) {
+            int n = r.nextInt(0, 12);
+            long[] w = new long[n];
+            long bound = k % 3 == 0 ? 10 : k % 3 == 1 ? 1_000_000 : Long.MAX_VALUE / 64;
+            for (int i = 0; i < n; i++) {
+                w[i] = r.nextInt(4) == 0 ? 0 : r.nextLong(bound); // zero weights and ties included
+            }
+            long held = r.nextInt(3) == 0 ? 0 : r.nextLong(bound);
+            long amount = k % 5 == 0 ? r.nextLong(Long.MAX_VALUE / 2) : r.nextLong(0, 10_000_000_000L);
+            LargestRemainder.Split fast = LargestRemainder.split(amount, w, held);
+            LargestRemainder.Split exact = LargestRemainder.inBigIntegers(amount, w, held);
+            String where = "case " + k;
+            assertThat(fast.artistCents()).as(where).containsExactly(exact.artistCents());
+            assertThat(fast.heldCents()).as(where).isEqualTo(exact.heldCents());
+        }
+    }
 }
