@@ -74,8 +74,8 @@ public final class BenchCommand {
 
         Period period = Period.parse(MonthGenerator.DEFAULT_PERIOD);
         Map<String, Floor> floors = a.string("duckdb", "scan,core").equals("none") ? Map.of()
-                : duckDb(a.string("duckdb", "scan,core"), a.string("duckdb-memory", null), data, work, cores, period,
-                        asOf, variants);
+                : duckDb("DuckDB floor", a.string("duckdb", "scan,core"), a.string("duckdb-memory", null), data, work,
+                        cores, period, asOf, variants);
 
         if (a.flag("duckdb-only")) {
             // DuckDB's figures for the variants' policies, alone: a month so large that DuckDB needs the
@@ -89,9 +89,11 @@ public final class BenchCommand {
         System.out.printf("%-28s %9s %11s %13s %13s %10s %10s%n", "variant", "seconds", "plays/s", "plays/s/core",
                 "peak RSS MB", "x scan", "x SQL core");
         Floor scan = floors.get("scan");
+        Map<BenchVariant, Measured> results = new LinkedHashMap<>();
         for (BenchVariant v : variants) {
             Path out = work.resolve("out-" + v.name());
             Measured m = child ? runChild(data, out, v, javaOptions, asOf, work) : runHere(data, out, v, asOf);
+            results.put(v, m);
             Floor core = floors.get(coreKey(v));
             System.out.printf("%-28s %9.1f %,11.0f %,13.0f %,13d %10s %10s%n", v.name(), m.seconds(),
                     m.plays() / m.seconds(), m.plays() / m.seconds() / v.parallelism(), m.peakResident() >> 20,
@@ -101,10 +103,32 @@ public final class BenchCommand {
                         m.byStatus(), core.byStatus());
             }
         }
+        if (floors.keySet().stream().anyMatch(k -> k.startsWith("SQL core"))) {
+            againstCoreTwice(floors, duckDb("DuckDB, after the variants", "core", a.string("duckdb-memory",
+                    null), data, work, cores, period, asOf, variants), results);
+        }
         for (BenchVariant v : variants) {
             System.out.println("  " + v);
         }
         return 0;
+    }
+
+    /**
+     * Each variant against the mean of DuckDB's SQL core before and after the variants: over a
+     * bench of several minutes this shared machine's speed drifts by a third (docs/performance.md),
+     * and a ratio against one DuckDB run taken at the start carries all of that drift.
+     */
+    private static void againstCoreTwice(Map<String, Floor> before, Map<String, Floor> after,
+                                         Map<BenchVariant, Measured> results) {
+        for (Map.Entry<BenchVariant, Measured> r : results.entrySet()) {
+            Floor first = before.get(coreKey(r.getKey()));
+            Floor second = after.get(coreKey(r.getKey()));
+            if (first != null && second != null) {
+                double mean = (first.seconds() + second.seconds()) / 2;
+                System.out.printf("%-28s x SQL core %.2f against the mean of DuckDB's two runs (%.1f s, %.1f s)%n",
+                        r.getKey().name(), r.getValue().seconds() / mean, first.seconds(), second.seconds());
+            }
+        }
     }
 
     private static List<BenchVariant> variants(Args a) {
@@ -125,8 +149,8 @@ public final class BenchCommand {
     /** A DuckDB figure: seconds, peak resident bytes of this JVM during the query, plays by status. */
     private record Floor(String label, double seconds, long peakResident, Map<String, Long> byStatus) {}
 
-    private static Map<String, Floor> duckDb(String which, String memoryLimit, Path data, Path work, int cores,
-                                             Period period, String asOf, List<BenchVariant> variants)
+    private static Map<String, Floor> duckDb(String title, String which, String memoryLimit, Path data, Path work,
+                                             int cores, Period period, String asOf, List<BenchVariant> variants)
             throws Exception {
         Map<String, Floor> floors = new LinkedHashMap<>();
         try (DuckDbFloor duck = DuckDbFloor.open(cores, work.resolve("duckdb-spill"), memoryLimit)) {
@@ -137,7 +161,7 @@ public final class BenchCommand {
             }
             duck.scanAndGroup(data); // untimed: the files reach the page cache as they will for every variant
             boolean resets = ResidentMemory.resetPeak();
-            System.out.printf("%-28s %9s %13s  (%s; peak RSS of this JVM%s)%n", "DuckDB floor", "seconds",
+            System.out.printf("%-28s %9s %13s  (%s; peak RSS of this JVM%s)%n", title, "seconds",
                     "peak RSS MB", duck.describe() + (memoryLimit == null ? "" : ", memory limit " + memoryLimit),
                     resets ? ", reset before each query" : " since it started");
             if (which.contains("scan")) {
