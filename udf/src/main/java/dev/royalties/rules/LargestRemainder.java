@@ -2,6 +2,7 @@ package dev.royalties.rules;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * Splits a pool of A cents by weights with the largest remainder method (spec §8): each payee
@@ -28,36 +29,41 @@ public final class LargestRemainder {
         if (amountCents < 0) {
             throw new IllegalArgumentException("pool amount is negative: " + amountCents);
         }
+        for (long w : artistWeights) {
+            if (w < 0) {
+                throw new IllegalArgumentException("negative weight " + w);
+            }
+        }
+        if (heldWeight < 0) {
+            throw new IllegalArgumentException("negative held weight " + heldWeight);
+        }
         Split exact = inLongs(amountCents, artistWeights, heldWeight);
         return exact != null ? exact : inBigIntegers(amountCents, artistWeights, heldWeight);
     }
 
     /**
-     * The same split in long arithmetic, or null when a product A·w or the total W would not fit
-     * in a long (then {@link #inBigIntegers} does it). Recording rows split every pool over tens of
+     * The split in long arithmetic, or null when the total W or a product A·w would not fit in a
+     * long (then {@link #inBigIntegers} does it). Recording rows split every pool over tens of
      * thousands of recordings, and BigInteger was most of that work (JFR, issue 10).
      */
     private static Split inLongs(long amountCents, long[] artistWeights, long heldWeight) {
         int n = artistWeights.length;
         long total = heldWeight;
         for (long w : artistWeights) {
-            if (w < 0 || heldWeight < 0) {
-                return null; // the BigInteger path says which weight is negative
-            }
             total += w;
             if (total < 0) {
-                return null;
+                return null; // the weights are not negative: the sum overflowed
             }
         }
-        if (heldWeight < 0 || total == 0) {
-            return null;
+        if (total == 0) {
+            return new Split(new long[n], amountCents);
         }
         long[] all = new long[n + 1];
         long[] remainders = new long[n + 1];
         long given = 0;
         for (int i = 0; i <= n; i++) {
             long w = i < n ? artistWeights[i] : heldWeight;
-            if (w != 0 && (Math.multiplyHigh(amountCents, w) != 0 || amountCents * w < 0)) {
+            if (Math.multiplyHigh(amountCents, w) != 0 || amountCents * w < 0) {
                 return null;
             }
             long product = amountCents * w;
@@ -65,19 +71,7 @@ public final class LargestRemainder {
             remainders[i] = product % total;
             given += all[i];
         }
-        long left = amountCents - given;
-        if (left > 0) {
-            // As below: stable, by remainder descending, so equal remainders keep payee order.
-            Integer[] order = new Integer[n + 1];
-            for (int i = 0; i <= n; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (x, y) -> Long.compare(remainders[y], remainders[x]));
-            for (int k = 0; k < left; k++) {
-                all[order[k]]++;
-            }
-        }
-        return new Split(Arrays.copyOf(all, n), all[n]);
+        return withLeftOver(all, amountCents - given, (x, y) -> Long.compare(remainders[y], remainders[x]));
     }
 
     /** The split in BigInteger arithmetic, whatever the sizes (package-private: tests compare the two). */
@@ -85,17 +79,10 @@ public final class LargestRemainder {
         int n = artistWeights.length;
         BigInteger total = BigInteger.valueOf(heldWeight);
         for (long w : artistWeights) {
-            if (w < 0) {
-                throw new IllegalArgumentException("negative weight " + w);
-            }
             total = total.add(BigInteger.valueOf(w));
         }
-        if (heldWeight < 0) {
-            throw new IllegalArgumentException("negative held weight " + heldWeight);
-        }
-        long[] cents = new long[n];
         if (total.signum() == 0) {
-            return new Split(cents, amountCents);
+            return new Split(new long[n], amountCents);
         }
         BigInteger a = BigInteger.valueOf(amountCents);
         BigInteger[] remainders = new BigInteger[n + 1];
@@ -108,20 +95,28 @@ public final class LargestRemainder {
             remainders[i] = qr[1];
             given += all[i];
         }
-        long left = amountCents - given;
+        return withLeftOver(all, amountCents - given, (x, y) -> remainders[y].compareTo(remainders[x]));
+    }
+
+    /**
+     * Gives the cents left over one each to the largest remainders. The sort is stable, so equal
+     * remainders keep payee order: artist_id order, with the held bucket (the last index) last.
+     *
+     * @param floors each payee's floor(A·w/W), the held bucket last
+     * @param largerRemainderFirst orders payee indexes by remainder, descending
+     */
+    private static Split withLeftOver(long[] floors, long left, Comparator<Integer> largerRemainderFirst) {
+        int payees = floors.length;
         if (left > 0) {
-            // Stable sort by remainder, descending: equal remainders keep payee order, which is
-            // artist_id order with the held bucket (index n) last.
-            Integer[] order = new Integer[n + 1];
-            for (int i = 0; i <= n; i++) {
+            Integer[] order = new Integer[payees];
+            for (int i = 0; i < payees; i++) {
                 order[i] = i;
             }
-            Arrays.sort(order, (x, y) -> remainders[y].compareTo(remainders[x]));
+            Arrays.sort(order, largerRemainderFirst);
             for (int k = 0; k < left; k++) {
-                all[order[k]]++;
+                floors[order[k]]++;
             }
         }
-        System.arraycopy(all, 0, cents, 0, n);
-        return new Split(cents, all[n]);
+        return new Split(Arrays.copyOf(floors, payees - 1), floors[payees - 1]);
     }
 }

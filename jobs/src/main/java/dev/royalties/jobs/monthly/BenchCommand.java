@@ -74,8 +74,8 @@ public final class BenchCommand {
 
         Period period = Period.parse(MonthGenerator.DEFAULT_PERIOD);
         Map<String, Floor> floors = a.string("duckdb", "scan,core").equals("none") ? Map.of()
-                : duckDb("DuckDB floor", a.string("duckdb", "scan,core"), a.string("duckdb-memory", null), data, work,
-                        cores, period, asOf, variants);
+                : duckDb("DuckDB floor", true, a.string("duckdb", "scan,core"), a.string("duckdb-memory", null),
+                        data, work, cores, period, asOf, variants);
 
         if (a.flag("duckdb-only")) {
             // DuckDB's figures for the variants' policies, alone: a month so large that DuckDB needs the
@@ -104,7 +104,7 @@ public final class BenchCommand {
             }
         }
         if (floors.keySet().stream().anyMatch(k -> k.startsWith("SQL core"))) {
-            againstCoreTwice(floors, duckDb("DuckDB, after the variants", "core", a.string("duckdb-memory",
+            againstCoreTwice(floors, duckDb("DuckDB, after the variants", false, "core", a.string("duckdb-memory",
                     null), data, work, cores, period, asOf, variants), results);
         }
         for (BenchVariant v : variants) {
@@ -149,8 +149,10 @@ public final class BenchCommand {
     /** A DuckDB figure: seconds, peak resident bytes of this JVM during the query, plays by status. */
     private record Floor(String label, double seconds, long peakResident, Map<String, Long> byStatus) {}
 
-    private static Map<String, Floor> duckDb(String title, String which, String memoryLimit, Path data, Path work,
-                                             int cores, Period period, String asOf, List<BenchVariant> variants)
+    /** @param warmUp an untimed scan first (before the variants; after them the files are cached) */
+    private static Map<String, Floor> duckDb(String title, boolean warmUp, String which, String memoryLimit,
+                                             Path data, Path work, int cores, Period period, String asOf,
+                                             List<BenchVariant> variants)
             throws Exception {
         Map<String, Floor> floors = new LinkedHashMap<>();
         try (DuckDbFloor duck = DuckDbFloor.open(cores, work.resolve("duckdb-spill"), memoryLimit)) {
@@ -159,7 +161,9 @@ public final class BenchCommand {
                         + " jar): no floor");
                 return floors;
             }
-            duck.scanAndGroup(data); // untimed: the files reach the page cache as they will for every variant
+            if (warmUp) {
+                duck.scanAndGroup(data); // untimed: the files reach the page cache as they will for every variant
+            }
             boolean resets = ResidentMemory.resetPeak();
             System.out.printf("%-28s %9s %13s  (%s; peak RSS of this JVM%s)%n", title, "seconds",
                     "peak RSS MB", duck.describe() + (memoryLimit == null ? "" : ", memory limit " + memoryLimit),

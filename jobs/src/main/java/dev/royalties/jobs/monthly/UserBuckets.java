@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.function.IntFunction;
-import java.util.function.ToLongFunction;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
@@ -33,7 +32,6 @@ final class UserBuckets implements Closeable {
     private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
     private final SpillFolder folder;
-    private final ToLongFunction<String> hashOf;
     private final PlayBytes.Reader plays;
     private final DataOutputSerializer[] pending = new DataOutputSerializer[BUCKETS];
     private final OutputStream[] files = new OutputStream[BUCKETS];
@@ -41,14 +39,8 @@ final class UserBuckets implements Closeable {
 
     /** @param trackIdAt the catalogue's track_id at a track index, shared by the plays of that track */
     UserBuckets(SpillFolder folder, IntFunction<String> trackIdAt) {
-        this(folder, trackIdAt, ShuffleKeys::hash);
-    }
-
-    /** @param hashOf the hash the records carry (tests make ids collide with it) */
-    UserBuckets(SpillFolder folder, IntFunction<String> trackIdAt, ToLongFunction<String> hashOf) {
         this.folder = folder;
         this.plays = new PlayBytes.Reader(trackIdAt);
-        this.hashOf = hashOf;
     }
 
     static int bucket(long userHash) {
@@ -93,7 +85,7 @@ final class UserBuckets implements Closeable {
      * Two users whose hashes agree in the bits that order them are split apart by {@link UserRun}.
      */
     void forEachUser(UserRun.OnUser done) throws Exception {
-        UserRun run = new UserRun(id -> order(hashOf.applyAsLong(id)));
+        UserRun run = new UserRun(); // keyed by the records' own hash bits (the sort key's upper part)
         DataInputDeserializer in = new DataInputDeserializer();
         for (int b = 0; b < BUCKETS; b++) {
             byte[] bytes = drain(b);
@@ -113,7 +105,7 @@ final class UserBuckets implements Closeable {
             }
             Arrays.sort(keys);
             for (long key : keys) {
-                run.add(plays.read(bytes, offsets[(int) (key & INDEX_MASK)]), done);
+                run.add(plays.read(bytes, offsets[(int) (key & INDEX_MASK)]), key >>> INDEX_BITS, done);
             }
             run.flush(done);
         }

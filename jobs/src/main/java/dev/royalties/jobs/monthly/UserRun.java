@@ -38,17 +38,21 @@ final class UserRun {
     }
 
     void add(Play p, OnUser done) throws Exception {
+        add(p, user != null && user.equals(p.userId) ? hash : hashOf.applyAsLong(p.userId), done);
+    }
+
+    /** The same, for a caller that already has the play's key (what the hash gives for its user_id). */
+    void add(Play p, long key, OnUser done) throws Exception {
         if (user == null) {
             user = p.userId;
-            hash = hashOf.applyAsLong(user);
+            hash = key;
         } else if (!user.equals(p.userId)) {
-            long h = hashOf.applyAsLong(p.userId);
-            if (h == hash) {
+            if (key == hash) {
                 mixed = true;
             } else {
                 flush(done);
                 user = p.userId;
-                hash = h;
+                hash = key;
             }
         }
         plays.add(p);

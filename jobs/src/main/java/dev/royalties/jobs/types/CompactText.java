@@ -14,8 +14,9 @@ import org.apache.flink.types.StringValue;
  * buffer, which was a fifth of the per-user stage's time (JFR).
  */
 public final class CompactText {
-    private static final int SHORT = 100;
-    private static final int NULL = 101;
+    /** Header bytes: a length below SHORT, or NULL, or OTHER (Flink's StringValue form follows). */
+    static final int SHORT = 100;
+    static final int NULL = 101;
     private static final int OTHER = 102;
 
     /** Country codes and the vocabularies' words, read back as one shared instance each. */

@@ -15,14 +15,13 @@ import org.apache.flink.types.StringValue;
  * without building it, and built later straight from a byte array. Going through a DataInputView a
  * byte at a time, and building every string, was a quarter of the per-user stage (JFR, issue 10).
  *
- * <p>The format, for reference: play_id, user_id, track_id (texts), played_at (8 bytes), ms_played
- * (4), country, product (texts), copies (4), origin (text), track index (4). A text is a header
- * byte: its length below {@code 100}, then that many Latin-1 bytes; {@code 101} for null; {@code
- * 102} for anything else, in Flink's {@link StringValue} form.
+ * <p>The fields, in {@link MonthlyPlaySerializer#serialize}'s order: play_id, user_id, track_id
+ * (texts), played_at (8 bytes), ms_played (4), country, product (texts), copies (4), origin (text),
+ * track index (4); texts as {@link CompactText} writes them.
  */
 public final class PlayBytes {
-    private static final int SHORT = 100;
-    private static final int NULL = 101;
+    private static final int SHORT = CompactText.SHORT;
+    private static final int NULL = CompactText.NULL;
 
     private PlayBytes() {}
 

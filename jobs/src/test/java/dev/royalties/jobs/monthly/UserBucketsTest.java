@@ -79,7 +79,7 @@ class UserBucketsTest {
     void usersWhoseHashesCollideAreHandedOverApartAndWhole() throws Exception {
         // Every user_id hashes alike: a bucket's sort puts all their plays in one interleaved run.
         Map<String, List<String>> expected = new TreeMap<>();
-        try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"), UserBucketsTest::trackIdAt, id -> 42L)) {
+        try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"), UserBucketsTest::trackIdAt)) {
             for (long i = 0; i < 3_000; i++) {
                 Play p = play(i, "U" + i % 13);
                 buckets.add(UserPlayRecords.received(42L, p));
