@@ -8,6 +8,7 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.formats.parquet.ParquetInputFile;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -54,7 +55,7 @@ public record ParquetInputSize(long files, long bytes, long rows) {
 
     private static long rows(FileSystem fs, FileStatus f, TimeRange range) throws IOException {
         try (ParquetFileReader reader = new ParquetFileReader(new ParquetInputFile(fs.open(f.getPath()), f.getLen()),
-                ParquetReadOptions.builder().build())) {
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
             Type column = range == null ? null
                     : ParquetRowReader.find(reader.getFooter().getFileMetaData().getSchema(), range.column());
             boolean byTime = column != null && column.isPrimitive()

@@ -63,13 +63,16 @@ public final class RecordingUsage {
                 counts.add(into);
             }
         }
-        for (int i = trackIds.size() - 1; i >= 0; i--) {
-            if (java.util.Arrays.stream(counts.get(i)).sum() == 0) {
-                trackIds.remove(i);
-                counts.remove(i);
+        // Tracks with no play at all are left out (kept in place, not removed one by one from the lists).
+        int kept = 0;
+        for (int i = 0; i < trackIds.size(); i++) {
+            if (plays(counts.get(i)) != 0) {
+                trackIds.set(kept, trackIds.get(i));
+                counts.set(kept, counts.get(i));
+                kept++;
             }
         }
-        String[] tracks = trackIds.toArray(new String[0]);
+        String[] tracks = trackIds.subList(0, kept).toArray(new String[0]);
         long[] w = new long[tracks.length];
         for (int i = 0; i < tracks.length; i++) {
             w[i] = weights.getOrDefault(tracks[i], 0L);
@@ -88,6 +91,14 @@ public final class RecordingUsage {
                     c[PlayStatus.CAPPED.ordinal()], split.artistCents()[i]));
         }
         return rows;
+    }
+
+    private static long plays(long[] byStatus) {
+        long n = 0;
+        for (long c : byStatus) {
+            n += c;
+        }
+        return n;
     }
 
     /** Plays of a track below the threshold across months (issue 9). */
