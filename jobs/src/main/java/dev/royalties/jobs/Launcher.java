@@ -70,8 +70,8 @@ public final class Launcher {
             cmd.add("-XX:+UseParallelGC");
         }
         if (batch && jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:InlineSmallCode"))) {
-            // C2 compiled for 15 % of the month's CPU time on two cores; inlining only methods whose
-            // compiled code is small cut that work, and the run by 7 % (docs/decisions.md).
+            // The JIT compiler took 17 % of the month's CPU time on two cores; inlining only methods
+            // whose compiled code is small cut that work, and the run by 7 % (docs/decisions.md).
             cmd.add("-XX:InlineSmallCode=" + INLINE_SMALL_CODE);
         }
         for (String open : OPENS) {

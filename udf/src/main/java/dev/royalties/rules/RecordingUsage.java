@@ -63,16 +63,16 @@ public final class RecordingUsage {
                 counts.add(into);
             }
         }
-        // Tracks with no play at all are left out (kept in place, not removed one by one from the lists).
-        int kept = 0;
+        // Tracks with no play at all are left out.
+        List<String> played = new ArrayList<>(trackIds.size());
+        List<long[]> playedCounts = new ArrayList<>(trackIds.size());
         for (int i = 0; i < trackIds.size(); i++) {
             if (plays(counts.get(i)) != 0) {
-                trackIds.set(kept, trackIds.get(i));
-                counts.set(kept, counts.get(i));
-                kept++;
+                played.add(trackIds.get(i));
+                playedCounts.add(counts.get(i));
             }
         }
-        String[] tracks = trackIds.subList(0, kept).toArray(new String[0]);
+        String[] tracks = played.toArray(new String[0]);
         long[] w = new long[tracks.length];
         for (int i = 0; i < tracks.length; i++) {
             w[i] = weights.getOrDefault(tracks[i], 0L);
@@ -84,7 +84,7 @@ public final class RecordingUsage {
         }
         List<Row> rows = new ArrayList<>(tracks.length);
         for (int i = 0; i < tracks.length; i++) {
-            long[] c = counts.get(i);
+            long[] c = playedCounts.get(i);
             rows.add(new Row(catalogue.isrc(tracks[i]), tracks[i], pool.country(), pool.product(), pool.currency(),
                     c[PlayStatus.ELIGIBLE.ordinal()], c[PlayStatus.FRAUD.ordinal()], c[PlayStatus.SHORT.ordinal()],
                     c[PlayStatus.UNMATCHED.ordinal()], c[PlayStatus.AI_GENERATED.ordinal()], belowThreshold(c),
@@ -93,6 +93,7 @@ public final class RecordingUsage {
         return rows;
     }
 
+    /** A loop, not a stream: it runs once per track of every pool, in the allocation's tail. */
     private static long plays(long[] byStatus) {
         long n = 0;
         for (long c : byStatus) {
