@@ -2,10 +2,8 @@ package dev.royalties.jobs.types;
 
 import dev.royalties.rules.Play;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -59,15 +57,6 @@ public final class MonthlyPlaySerializer extends MutableRecordSerializer<Play> {
         p.origin = CompactText.readCode(in);
         p.trackIndex = in.readInt();
         return p;
-    }
-
-    /** A play from bytes that {@link #serialize} wrote. */
-    public static Play fromBytes(byte[] bytes) {
-        try {
-            return INSTANCE.deserialize(new DataInputDeserializer(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Byte to byte, without building a play: the batch sorts copy every record they spill. */

@@ -4,15 +4,15 @@ import dev.royalties.rules.Play;
 
 /**
  * A play on its way to the per-user stage: the hash of its user_id (which picks the worker and,
- * there, the spill bucket) and the play itself. The sender holds the {@link Play} and writes it in
- * {@link MonthlyPlaySerializer}'s format; the receiver gets those bytes as they are, and keeps them
- * as they are until the user's turn comes, so a play is built once on each side instead of twice.
+ * there, the spill bucket) and the play itself. The sender holds the {@link Play} and writes it as
+ * {@link PlayBytes}; the receiver gets those bytes as they are, and keeps them as they are until the
+ * user's turn comes, so a play is built once on each side instead of twice.
  */
 public final class UserPlayRecord {
     public final long userHash;
     /** On the sending side; null on the receiving one. */
     public final Play play;
-    /** On the receiving side: the play in {@link MonthlyPlaySerializer}'s format; null on the sending one. */
+    /** On the receiving side: the play's fields as {@link PlayBytes}; null on the sending one. */
     public final byte[] bytes;
 
     private UserPlayRecord(long userHash, Play play, byte[] bytes) {
@@ -27,10 +27,5 @@ public final class UserPlayRecord {
 
     public static UserPlayRecord received(long userHash, byte[] bytes) {
         return new UserPlayRecord(userHash, null, bytes);
-    }
-
-    /** The play, built from the bytes on the receiving side. */
-    public Play play() {
-        return play != null ? play : MonthlyPlaySerializer.fromBytes(bytes);
     }
 }

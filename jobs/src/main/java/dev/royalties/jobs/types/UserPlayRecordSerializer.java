@@ -8,15 +8,15 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * The hash, then the play in {@link MonthlyPlaySerializer}'s format. Reading copies the play's bytes
- * without building it (no strings): the receiver only spills them (see {@link UserPlayRecord}).
- * Holds a scratch buffer, so each thread gets its own instance ({@link #duplicate()}).
+ * The hash, then the play as {@link PlayBytes}. Reading copies the play's bytes without building it
+ * (no strings): the receiver only spills them (see {@link UserPlayRecord}). Holds a scratch buffer,
+ * so each thread gets its own instance ({@link #duplicate()}).
  */
 public final class UserPlayRecordSerializer extends TypeSerializer<UserPlayRecord> {
     private static final long serialVersionUID = 1L;
     public static final UserPlayRecordSerializer INSTANCE = new UserPlayRecordSerializer();
 
-    private transient PlayBytes.Copier copier;
+    private transient PlayBytes.Writer writer;
 
     @Override
     public boolean isImmutableType() {
@@ -52,19 +52,19 @@ public final class UserPlayRecordSerializer extends TypeSerializer<UserPlayRecor
     public void serialize(UserPlayRecord r, DataOutputView out) throws IOException {
         out.writeLong(r.userHash);
         if (r.play != null) {
-            MonthlyPlaySerializer.INSTANCE.serialize(r.play, out);
+            if (writer == null) {
+                writer = new PlayBytes.Writer();
+            }
+            writer.write(r.play, out);
         } else {
-            out.write(r.bytes);
+            PlayBytes.write(r.bytes, out);
         }
     }
 
     @Override
     public UserPlayRecord deserialize(DataInputView in) throws IOException {
         long hash = in.readLong();
-        if (copier == null) {
-            copier = new PlayBytes.Copier();
-        }
-        return UserPlayRecord.received(hash, copier.copy(in));
+        return UserPlayRecord.received(hash, PlayBytes.read(in));
     }
 
     @Override
@@ -75,7 +75,7 @@ public final class UserPlayRecordSerializer extends TypeSerializer<UserPlayRecor
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
         target.writeLong(source.readLong());
-        MonthlyPlaySerializer.INSTANCE.copy(source, target);
+        PlayBytes.copy(source, target);
     }
 
     @Override
