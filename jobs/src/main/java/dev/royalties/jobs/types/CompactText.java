@@ -23,6 +23,16 @@ public final class CompactText {
     private static final String[] COUNTRIES = new String[26 * 26];
     private static final byte[][] WORDS;
     private static final String[] WORD_STRINGS;
+    /**
+     * The codes {@link #writeCode} sends as their number: the countries, then the words, sorted
+     * (Set.of iterates in an order that differs from one JVM to the next, and the number must mean
+     * the same on every worker).
+     */
+    private static final String[] CODES;
+    private static final java.util.Map<String, Integer> CODE_NUMBERS = new java.util.HashMap<>();
+    /** {@link #writeCode}'s two bytes for a code it has no number for (the text follows), and for null. */
+    public static final int CODE_TEXT = 0xFFFE;
+    public static final int CODE_NULL = 0xFFFF;
 
     static {
         for (int i = 0; i < COUNTRIES.length; i++) {
@@ -31,10 +41,17 @@ public final class CompactText {
         java.util.List<String> words = new java.util.ArrayList<>(Vocabulary.PRODUCTS);
         words.addAll(Vocabulary.ACTIVE_ORIGINS);
         words.addAll(Vocabulary.SUGGESTED_ORIGINS);
+        java.util.Collections.sort(words);
         WORD_STRINGS = words.toArray(new String[0]);
         WORDS = new byte[WORD_STRINGS.length][];
         for (int i = 0; i < WORDS.length; i++) {
             WORDS[i] = WORD_STRINGS[i].getBytes(StandardCharsets.ISO_8859_1);
+        }
+        CODES = new String[COUNTRIES.length + WORD_STRINGS.length];
+        System.arraycopy(COUNTRIES, 0, CODES, 0, COUNTRIES.length);
+        System.arraycopy(WORD_STRINGS, 0, CODES, COUNTRIES.length, WORD_STRINGS.length);
+        for (int i = 0; i < CODES.length; i++) {
+            CODE_NUMBERS.put(CODES[i], i);
         }
     }
 
@@ -67,6 +84,38 @@ public final class CompactText {
             }
         }
         return new String(b, off, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A country, product or origin in two bytes: its number when it is a known code, else
+     * {@link #CODE_TEXT} and the text ({@link #write}), or {@link #CODE_NULL}.
+     */
+    public static void writeCode(String s, DataOutputView out) throws IOException {
+        Integer n = s == null ? null : CODE_NUMBERS.get(s);
+        if (n != null) {
+            out.writeShort(n);
+        } else if (s == null) {
+            out.writeShort(CODE_NULL);
+        } else {
+            out.writeShort(CODE_TEXT);
+            write(s, out);
+        }
+    }
+
+    /** The shared instance of the code numbered {@code n} (below {@link #CODE_TEXT}). */
+    public static String codeNumbered(int n) {
+        return CODES[n];
+    }
+
+    /** A known code's number, or -1. */
+    static int numberOf(String code) {
+        return CODE_NUMBERS.getOrDefault(code, -1);
+    }
+
+    /** What {@link #writeCode} wrote. */
+    public static String readNumberedCode(DataInputView in) throws IOException {
+        int n = in.readUnsignedShort();
+        return n == CODE_NULL ? null : n == CODE_TEXT ? readCode(in) : CODES[n];
     }
 
     public static void write(String s, DataOutputView out) throws IOException {

@@ -19,12 +19,13 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>The fields: play_id, user_id (texts), track index (4 bytes; -1 when the reader did not find the
  * track), the track_id only when the index is -1 (the catalogue gives it otherwise, on every worker
- * the same), played_at (8), ms_played (4), copies (4), country, product, origin (texts); texts as
- * {@link CompactText} writes them. The length is unsigned, seven bits a byte.
+ * the same), played_at (8), ms_played (4), copies (4), then country, product and origin in two bytes
+ * each ({@link CompactText#writeCode}: known codes by number, which also spares the receiver
+ * comparing their bytes with every known word); other texts as {@link CompactText} writes them. The
+ * length is unsigned, seven bits a byte.
  */
 public final class PlayBytes {
     private static final int SHORT = CompactText.SHORT;
-    private static final int NULL = CompactText.NULL;
 
     private PlayBytes() {}
 
@@ -44,9 +45,9 @@ public final class PlayBytes {
             body.writeLong(p.playedAt);
             body.writeInt(p.msPlayed);
             body.writeInt(p.copies);
-            CompactText.write(p.country, body);
-            CompactText.write(p.product, body);
-            CompactText.write(p.origin, body);
+            CompactText.writeCode(p.country, body);
+            CompactText.writeCode(p.product, body);
+            CompactText.writeCode(p.origin, body);
             writeLength(body.length(), out);
             out.write(body.getSharedBuffer(), 0, body.length());
         }
@@ -127,32 +128,22 @@ public final class PlayBytes {
             int msPlayed = intAt(b, p + 8);
             int copies = intAt(b, p + 12);
             p += 16;
-            int hCountry = b[p];
-            if (hCountry >= SHORT) {
+            int country = shortAt(b, p);
+            int product = shortAt(b, p + 2);
+            int origin = shortAt(b, p + 4);
+            if (country == CompactText.CODE_TEXT || product == CompactText.CODE_TEXT
+                    || origin == CompactText.CODE_TEXT) {
                 return readSlowly(b, off);
             }
-            String country = CompactText.code(b, p + 1, hCountry);
-            p += 1 + hCountry;
-            int hProduct = b[p];
-            if (hProduct >= SHORT) {
-                return readSlowly(b, off);
-            }
-            String product = CompactText.code(b, p + 1, hProduct);
-            p += 1 + hProduct;
-            int hOrigin = b[p];
-            String origin;
-            if (hOrigin == NULL) {
-                origin = null;
-            } else if (hOrigin < SHORT) {
-                origin = CompactText.code(b, p + 1, hOrigin);
-            } else {
-                return readSlowly(b, off);
-            }
-            Play play = new Play(playId, userId, trackIdAt.apply(trackIndex), playedAt, msPlayed, country, product,
-                    origin);
+            Play play = new Play(playId, userId, trackIdAt.apply(trackIndex), playedAt, msPlayed, code(country),
+                    code(product), code(origin));
             play.copies = copies;
             play.trackIndex = trackIndex;
             return play;
+        }
+
+        private static String code(int n) {
+            return n == CompactText.CODE_NULL ? null : CompactText.codeNumbered(n);
         }
 
         private String userId(byte[] b, int from, int length) {
@@ -173,15 +164,19 @@ public final class PlayBytes {
             String trackId = trackIndex >= 0 ? trackIdAt.apply(trackIndex) : CompactText.read(in);
             Play p = new Play(playId, userId, trackId, in.readLong(), in.readInt(), null, null);
             p.copies = in.readInt();
-            p.country = CompactText.readCode(in);
-            p.product = CompactText.readCode(in);
-            p.origin = CompactText.readCode(in);
+            p.country = CompactText.readNumberedCode(in);
+            p.product = CompactText.readNumberedCode(in);
+            p.origin = CompactText.readNumberedCode(in);
             p.trackIndex = trackIndex;
             return p;
         }
 
         private static long longAt(byte[] b, int p) {
             return ((long) intAt(b, p) << 32) | (intAt(b, p + 4) & 0xFFFFFFFFL);
+        }
+
+        private static int shortAt(byte[] b, int p) {
+            return (b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF);
         }
 
         private static int intAt(byte[] b, int p) {

@@ -71,6 +71,19 @@ class PlayBytesTest {
     }
 
     @Test
+    void knownCodesTravelAsNumbersAndComeBackAsOneSharedInstance() throws Exception {
+        Play a = received(indexed(new Play("P1", "U1", "T000", 0L, 1, "FR", "family", "radio"), 0));
+        Play b = received(indexed(new Play("P2", "U2", "T001", 0L, 1, new String("FR"), new String("family"),
+                new String("radio")), 1));
+        assertThat(a.country).isSameAs(b.country).isEqualTo("FR");
+        assertThat(a.product).isSameAs(b.product).isEqualTo("family");
+        assertThat(a.origin).isSameAs(b.origin).isEqualTo("radio");
+        // The words are numbered in sorted order, the same in every JVM whatever Set.of's iteration order.
+        int first = CompactText.numberOf("algorithmic");
+        assertThat(CompactText.codeNumbered(first + 1)).isEqualTo("editorial");
+    }
+
+    @Test
     void consecutivePlaysOfOneUserShareTheirUserIdString() throws Exception {
         PlayBytes.Reader reader = new PlayBytes.Reader(CATALOGUE::get);
         byte[] a = serializer.deserialize(new DataInputDeserializer(sent(indexed(new Play("P1", "U9", "T000", 1L, 40_000,
