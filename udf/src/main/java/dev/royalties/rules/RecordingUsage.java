@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongBiFunction;
 
 /**
  * The recording_usage output (one row per recording of a catalogue pool with at least one play):
@@ -14,10 +15,13 @@ import java.util.Map;
  * track_id), so a pool's recordings always add up to its allocated_amount, i.e. to the sum of its
  * artist_payments: a usage report built on these rows reconciles to the cent.
  *
- * <p>The weights are an input: each payment model (pro-rata today) knows its own recording
- * weights; {@link #proRataWeights} is today's.
+ * <p>The weights are an input: each payment model knows its own recording weights; pro-rata's
+ * ({@link #proRataWeights}) are the recording's eligible plays, which {@link #forPool(PoolReconciliation,
+ * Collection, Catalogue)} reads off the counts it adds up anyway.
  */
 public final class RecordingUsage {
+    private static final int STATUSES = PlayStatus.values().length;
+
     private RecordingUsage() {}
 
     /** One recording_usage row; isrc is null for a track not in the catalogue. */
@@ -47,6 +51,20 @@ public final class RecordingUsage {
      */
     public static List<Row> forPool(PoolReconciliation pool, Collection<PlayTally> tallies,
                                     Map<String, Long> weights, Catalogue catalogue) {
+        return forPool(pool, tallies, (track, counts) -> weights.getOrDefault(track, 0L), catalogue);
+    }
+
+    /**
+     * The rows of one catalogue pool weighed pro-rata: the same as with {@link #proRataWeights}, without
+     * a map of the pool's tracks built and looked up (it runs over every recording of every pool, in
+     * the allocation's serial tail).
+     */
+    public static List<Row> forPool(PoolReconciliation pool, Collection<PlayTally> tallies, Catalogue catalogue) {
+        return forPool(pool, tallies, (track, counts) -> counts[PlayStatus.ELIGIBLE.ordinal()], catalogue);
+    }
+
+    private static List<Row> forPool(PoolReconciliation pool, Collection<PlayTally> tallies,
+                                     ToLongBiFunction<String, long[]> weight, Catalogue catalogue) {
         // Sorted once and merged in place: a TreeMap per pool was most of the allocation's serial tail.
         List<PlayTally> sorted = new ArrayList<>(tallies);
         sorted.sort(Comparator.comparing((PlayTally t) -> t.trackId, CodePoints.ORDER));
@@ -54,7 +72,7 @@ public final class RecordingUsage {
         List<long[]> counts = new ArrayList<>(sorted.size());
         for (PlayTally t : sorted) {
             boolean same = !trackIds.isEmpty() && trackIds.get(trackIds.size() - 1).equals(t.trackId);
-            long[] into = same ? counts.get(counts.size() - 1) : new long[PlayStatus.values().length];
+            long[] into = same ? counts.get(counts.size() - 1) : new long[STATUSES];
             for (int s = 0; s < into.length; s++) {
                 into[s] += t.byStatus[s];
             }
@@ -75,7 +93,7 @@ public final class RecordingUsage {
         String[] tracks = played.toArray(new String[0]);
         long[] w = new long[tracks.length];
         for (int i = 0; i < tracks.length; i++) {
-            w[i] = weights.getOrDefault(tracks[i], 0L);
+            w[i] = weight.applyAsLong(tracks[i], playedCounts.get(i));
         }
         LargestRemainder.Split split = LargestRemainder.split(pool.allocatedCents(), w, 0);
         if (split.heldCents() != 0) {

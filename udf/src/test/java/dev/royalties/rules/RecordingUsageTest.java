@@ -47,6 +47,16 @@ class RecordingUsageTest {
     }
 
     @Test
+    void proRataWithoutAMapOfWeightsGivesTheSameRows() {
+        List<PlayTally> tallies = List.of(tally("T2", PlayStatus.ELIGIBLE, 5), tally("T1", PlayStatus.ELIGIBLE, 2),
+                tally("T3", PlayStatus.ELIGIBLE, 1), tally("T3", PlayStatus.ELIGIBLE, 3), tally("T3", PlayStatus.SHORT, 4),
+                tally("TX", PlayStatus.UNMATCHED, 2));
+        assertThat(RecordingUsage.forPool(pool(1001), tallies, CATALOGUE))
+                .isEqualTo(RecordingUsage.forPool(pool(1001), tallies, RecordingUsage.proRataWeights(tallies), CATALOGUE))
+                .extracting(RecordingUsage.Row::amountCents).containsExactly(182L, 455L, 364L, 0L);
+    }
+
+    @Test
     void theWeightsAreAnInput() {
         List<PlayTally> tallies = List.of(tally("T1", PlayStatus.ELIGIBLE, 1), tally("T2", PlayStatus.ELIGIBLE, 1));
         List<RecordingUsage.Row> rows = RecordingUsage.forPool(pool(300), tallies, Map.of("T1", 2L, "T2", 1L),

@@ -174,8 +174,9 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         for (PoolReconciliation r : result.pools()) {
             if ("catalogue".equals(r.source())) {
                 var tallies = plays.pool(r.country(), r.product()).values(); // the ledger read on this thread only
-                rows.add(CompletableFuture.supplyAsync(() -> RecordingUsage.forPool(r, tallies,
-                        recordingWeights(tallies, inputs), catalogue)));
+                rows.add(CompletableFuture.supplyAsync(() -> policy.model() == PaymentModel.ARTIST_CENTRIC
+                        ? RecordingUsage.forPool(r, tallies, artistCentricWeights(tallies, inputs), catalogue)
+                        : RecordingUsage.forPool(r, tallies, catalogue)));
             }
         }
         return rows;
@@ -193,11 +194,9 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         }
     }
 
-    private Map<String, Long> recordingWeights(java.util.Collection<dev.royalties.rules.PlayTally> tallies,
-                                               Allocation.ModelInputs inputs) {
-        if (policy.model() != PaymentModel.ARTIST_CENTRIC) {
-            return RecordingUsage.proRataWeights(tallies);
-        }
+    /** Artist-centric's recording weights; pro-rata's (also user-centric's) come with the counts. */
+    private Map<String, Long> artistCentricWeights(java.util.Collection<dev.royalties.rules.PlayTally> tallies,
+                                                   Allocation.ModelInputs inputs) {
         Map<String, Long> w = new HashMap<>();
         for (dev.royalties.rules.PlayTally t : tallies) {
             Catalogue.Credits credits = catalogue.credits(t.trackId);
