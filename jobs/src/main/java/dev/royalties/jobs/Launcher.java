@@ -26,6 +26,8 @@ public final class Launcher {
     private static final long DEFAULT_HEAP = 4L << 30;
     /** C2's limit, in bytes of compiled code, for inlining a method already compiled (its default: 2500). */
     static final int INLINE_SMALL_CODE = 1000;
+    /** Metaspace the run may fill before its first collection for class metadata. */
+    private static final int METASPACE_MB = 256;
     /** Commands that run a bounded batch job, where throughput matters and pauses do not. */
     private static final List<String> BATCH_COMMANDS = List.of("monthly", "demo");
 
@@ -72,6 +74,11 @@ public final class Launcher {
             // The JIT compiler took 17 % of the month's CPU time on two cores; inlining only methods
             // whose compiled code is small cut that work, and the run by 7 % (docs/decisions.md).
             cmd.add("-XX:InlineSmallCode=" + INLINE_SMALL_CODE);
+        }
+        if (batch && jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:MetaspaceSize"))) {
+            // Loading Flink's classes outgrew the JVM's first metaspace threshold (21 MB) three times,
+            // and each time it ran a full collection: 0.36 s of pauses in start-up (GC log).
+            cmd.add("-XX:MetaspaceSize=" + METASPACE_MB + "m");
         }
         List<Path> classPath = ClassArchive.classPath(jar, lib);
         // Start-up is a tenth of the monthly run; the archive spares it parsing Flink's classes.
