@@ -30,8 +30,9 @@ import java.util.stream.Stream;
  * of DuckDB's. By default every variant runs as a user runs it, `java -jar royalties.jar monthly`
  * in a new JVM (start-up included), and its peak resident memory is that of the JVMs it started;
  * a small month runs first, untimed, as a user's earlier months would have (it writes the class
- * archive that later runs start from). With {@code --jvm same} the variants run in this JVM after a warm-up month, which isolates the
- * job from start-up and JIT. Figures compare within one run only (see docs/performance.md).
+ * archive that later runs start from). With {@code --jvm same} the variants run in this JVM after
+ * that warm-up month, which isolates the job from start-up and JIT. Figures compare within one run
+ * only (see docs/performance.md).
  */
 public final class BenchCommand {
     static final String COMPLETE = ".complete";
