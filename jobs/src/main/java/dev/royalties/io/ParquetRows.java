@@ -23,7 +23,8 @@ public final class ParquetRows {
      * The same for the outputs with a row per recording (and pool): in a month of 20 M plays their
      * 97 000 ids outgrew the dictionary page of recording_usage, which was then written plain anyway.
      */
-    private static final Set<String> PER_RECORDING = Set.of("recording_usage", "track_history");
+    private static final Set<String> PER_RECORDING = Set.of(Tables.RECORDING_USAGE.name(),
+            Tables.TRACK_HISTORY.name());
     private static final Set<String> RECORDING_IDS = Set.of("play_id", "usage_id", "isrc", "track_id");
 
     public static <T> ParquetWriter<T> writer(OutputFile file, TableSchema schema, RowExtractor<T> extractor)

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The JVM's class data sharing for the embedded batch run: an archive of the classes a run loaded
@@ -120,8 +121,6 @@ final class ClassArchive {
 
     /** {@link #classPath} as a -cp value. */
     static String joined(List<Path> classPath) {
-        List<String> parts = new ArrayList<>();
-        classPath.forEach(p -> parts.add(p.toString()));
-        return String.join(File.pathSeparator, parts);
+        return classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
 }

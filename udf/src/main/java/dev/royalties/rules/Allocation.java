@@ -64,7 +64,7 @@ public final class Allocation {
                                   ModelInputs inputs) {
         List<ArtistPayment> payments = new ArrayList<>();
         List<PoolReconciliation> recon = new ArrayList<>();
-        long[] pooledByStatus = new long[PlayStatus.values().length];
+        long[] pooledByStatus = new long[PlayStatus.COUNT];
         List<CataloguePool> current = new ArrayList<>();
         for (Pool pool : pools) {
             if (period.toString().equals(pool.period())) {
@@ -82,7 +82,7 @@ public final class Allocation {
                 pooledByStatus[s] += split.byStatus()[s];
             }
         }
-        long[] all = new long[PlayStatus.values().length];
+        long[] all = new long[PlayStatus.COUNT];
         for (PlayTally t : plays.all()) {
             for (int s = 0; s < all.length; s++) {
                 all[s] += t.byStatus[s];
@@ -123,7 +123,7 @@ public final class Allocation {
     private static PoolSplit cataloguePool(Pool pool, Catalogue catalogue, Map<String, PlayTally> tracks,
                                            PaymentModel model, ModelInputs inputs) {
         List<ArtistPayment> out = new ArrayList<>();
-        long[] byStatus = new long[PlayStatus.values().length];
+        long[] byStatus = new long[PlayStatus.COUNT];
         // artist -> {weight, units}; hashed while adding, sorted once (a TreeMap cost a tenth of the tail)
         Map<String, long[]> byArtist = new HashMap<>();
         for (PlayTally t : tracks.values()) {

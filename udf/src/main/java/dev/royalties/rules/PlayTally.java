@@ -10,7 +10,7 @@ public class PlayTally {
     public String country;
     public String product;
     public String trackId;
-    public long[] byStatus = new long[PlayStatus.values().length];
+    public long[] byStatus = new long[PlayStatus.COUNT];
     public long activeEligible;
 
     public PlayTally() {}

@@ -20,8 +20,6 @@ import java.util.function.ToLongBiFunction;
  * Collection, Catalogue)} reads off the counts it adds up anyway.
  */
 public final class RecordingUsage {
-    private static final int STATUSES = PlayStatus.values().length;
-
     private RecordingUsage() {}
 
     /** One recording_usage row; isrc is null for a track not in the catalogue. */
@@ -72,7 +70,7 @@ public final class RecordingUsage {
         List<long[]> counts = new ArrayList<>(sorted.size());
         for (PlayTally t : sorted) {
             boolean same = !trackIds.isEmpty() && trackIds.get(trackIds.size() - 1).equals(t.trackId);
-            long[] into = same ? counts.get(counts.size() - 1) : new long[STATUSES];
+            long[] into = same ? counts.get(counts.size() - 1) : new long[PlayStatus.COUNT];
             for (int s = 0; s < into.length; s++) {
                 into[s] += t.byStatus[s];
             }

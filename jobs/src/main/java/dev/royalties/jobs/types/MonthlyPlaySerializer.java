@@ -45,7 +45,7 @@ public final class MonthlyPlaySerializer extends MutableRecordSerializer<Play> {
     }
 
     /** The catalogue index the reader found, or the one of the credits a stage looked up since. */
-    private static int trackIndex(Play p) {
+    static int trackIndex(Play p) {
         return p.credits != null ? p.credits.index() : p.trackIndex;
     }
 

@@ -37,7 +37,7 @@ public final class PlayBytes {
             body.clear();
             CompactText.write(p.playId, body);
             CompactText.write(p.userId, body);
-            int index = p.credits != null ? p.credits.index() : p.trackIndex;
+            int index = MonthlyPlaySerializer.trackIndex(p);
             body.writeInt(index);
             if (index < 0) {
                 CompactText.write(p.trackId, body);
