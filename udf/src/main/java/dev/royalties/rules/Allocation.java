@@ -68,7 +68,7 @@ public final class Allocation {
         List<CataloguePool> current = new ArrayList<>();
         for (Pool pool : pools) {
             if (period.toString().equals(pool.period())) {
-                current.add(new CataloguePool(pool, plays.pool(pool.country(), pool.product())));
+                current.add(new CataloguePool(pool, plays.tallies(pool.country(), pool.product())));
             }
         }
         // Pools are independent: split on every core (the run's serial tail), gathered in pool order.
@@ -116,23 +116,23 @@ public final class Allocation {
         return new Result(Arrays.asList(sorted), recon, all, unpooled);
     }
 
-    private record CataloguePool(Pool pool, Map<String, PlayTally> tracks) {}
+    private record CataloguePool(Pool pool, List<PlayTally> tracks) {}
 
     private record PoolSplit(PoolReconciliation reconciliation, List<ArtistPayment> payments, long[] byStatus) {}
 
-    private static PoolSplit cataloguePool(Pool pool, Catalogue catalogue, Map<String, PlayTally> tracks,
+    private static PoolSplit cataloguePool(Pool pool, Catalogue catalogue, List<PlayTally> tracks,
                                            PaymentModel model, ModelInputs inputs) {
         List<ArtistPayment> out = new ArrayList<>();
         long[] byStatus = new long[PlayStatus.COUNT];
         // artist -> {weight, units}; hashed while adding, sorted once (a TreeMap cost a tenth of the tail)
         Map<String, long[]> byArtist = new HashMap<>();
-        for (PlayTally t : tracks.values()) {
+        for (PlayTally t : tracks) {
             for (int s = 0; s < byStatus.length; s++) {
                 byStatus[s] += t.byStatus[s];
             }
             long eligible = t.eligible();
             if (eligible > 0) {
-                Catalogue.Credits credits = catalogue.credits(t.trackId);
+                Catalogue.Credits credits = catalogue.credits(t);
                 for (int i = 0; i < credits.artists().length; i++) {
                     long[] wu = byArtist.computeIfAbsent(credits.artists()[i], k -> new long[2]);
                     wu[0] = Math.addExact(wu[0], weight(model, t, credits.artists()[i], credits.shareMicros()[i],

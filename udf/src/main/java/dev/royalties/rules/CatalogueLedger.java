@@ -67,8 +67,10 @@ public final class CatalogueLedger {
         }
     }
 
+    /** Adds another ledger's tally; by its track index when it has one and this ledger is by index. */
     public void add(PlayTally t) {
-        PlayTally into = tally(t.country, t.product, t.trackId, null);
+        Catalogue.Credits credits = catalogue != null && t.trackIndex >= 0 ? catalogue.creditsAt(t.trackIndex) : null;
+        PlayTally into = tally(t.country, t.product, t.trackId, credits);
         for (int i = 0; i < into.byStatus.length; i++) {
             into.byStatus[i] += t.byStatus[i];
         }
@@ -85,6 +87,7 @@ public final class CatalogueLedger {
             PlayTally t = pool.byIndex.get(c.index());
             if (t == null) {
                 t = new PlayTally(country, product, c.trackId());
+                t.trackIndex = c.index();
                 pool.byIndex.put(c.index(), t);
             }
             return t;
@@ -131,6 +134,22 @@ public final class CatalogueLedger {
         Map<String, PlayTally> all = new HashMap<>(pool.byTrack);
         pool.byIndex.forEach(t -> all.put(t.trackId, t));
         return all;
+    }
+
+    /**
+     * The tallies of one (country, product): the catalogue's tracks in index order (which is
+     * track_id order), then the others. Unlike {@link #pool}, builds no map.
+     */
+    public List<PlayTally> tallies(String country, String product) {
+        Map<String, PoolTallies> byProduct = tallies.get(country);
+        PoolTallies pool = byProduct == null ? null : byProduct.get(product);
+        if (pool == null) {
+            return List.of();
+        }
+        List<PlayTally> out = new ArrayList<>();
+        pool.byIndex.forEach(out::add);
+        out.addAll(pool.byTrack.values());
+        return out;
     }
 
     public List<PlayTally> all() {

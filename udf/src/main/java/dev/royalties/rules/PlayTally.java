@@ -12,6 +12,12 @@ public class PlayTally {
     public String trackId;
     public long[] byStatus = new long[PlayStatus.COUNT];
     public long activeEligible;
+    /**
+     * The track's {@link Catalogue.Credits#index()} when the tally was counted by it (-1: not known,
+     * or unmatched). Lets the tally travel without its track_id text and be added up by index; the
+     * same catalogue numbers tracks the same way on every worker.
+     */
+    public transient int trackIndex = -1;
 
     public PlayTally() {}
 

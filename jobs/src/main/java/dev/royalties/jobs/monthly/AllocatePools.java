@@ -71,7 +71,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
     @Override
     public void open() throws Exception {
         super.open();
-        plays = new CatalogueLedger();
+        plays = new CatalogueLedger(catalogue); // tallies of catalogue tracks arrive with their index
         ai = new ArrayList<>();
         counters = new TreeMap<>();
         listening = new HashMap<>();
@@ -82,7 +82,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
     @Override
     protected void onElement(Partial p) {
         if (p.play != null) {
-            plays.add(p.play);
+            plays.add(PartialSerializer.withTrackId(p.play, catalogue));
         } else if (p.ai != null) {
             ai.add(p.ai);
         } else if (p.track != null) {
@@ -173,7 +173,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         List<CompletableFuture<List<RecordingUsage.Row>>> rows = new ArrayList<>();
         for (PoolReconciliation r : result.pools()) {
             if ("catalogue".equals(r.source())) {
-                var tallies = plays.pool(r.country(), r.product()).values(); // the ledger read on this thread only
+                var tallies = plays.tallies(r.country(), r.product()); // the ledger read on this thread only
                 rows.add(CompletableFuture.supplyAsync(() -> policy.model() == PaymentModel.ARTIST_CENTRIC
                         ? RecordingUsage.forPool(r, tallies, artistCentricWeights(tallies, inputs), catalogue)
                         : RecordingUsage.forPool(r, tallies, catalogue)));

@@ -4,6 +4,7 @@ import dev.royalties.jobs.types.MutableRecordSerializer;
 import dev.royalties.jobs.types.CompactText;
 import dev.royalties.rules.AiTally;
 import dev.royalties.rules.ArtistListeners;
+import dev.royalties.rules.Catalogue;
 import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.PoolCents;
 import dev.royalties.rules.TrackListening;
@@ -39,6 +40,7 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
         Partial p = new Partial();
         if (from.play != null) {
             PlayTally t = new PlayTally(from.play.country, from.play.product, from.play.trackId);
+            t.trackIndex = from.play.trackIndex;
             t.byStatus = from.play.byStatus.clone();
             t.activeEligible = from.play.activeEligible;
             p.play = t;
@@ -74,16 +76,20 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
     public void serialize(Partial p, DataOutputView out) throws IOException {
         if (p.play != null) {
             out.writeByte(PLAY);
-            // Compact, and the codes come back as shared instances: the allocation keeps one tally per
-            // (pool, track) that reaches it, millions of them, and would keep their strings too.
-            CompactText.write(p.play.country, out);
-            CompactText.write(p.play.product, out);
-            CompactText.write(p.play.trackId, out);
+            // Compact: a worker sends a tally per (pool, track) it saw, millions a month. The codes
+            // travel as numbers and come back as shared instances; a catalogue track as its index
+            // (the receiver has the catalogue), other tracks as text; counts, mostly small, as varints.
+            CompactText.writeCode(p.play.country, out);
+            CompactText.writeCode(p.play.product, out);
+            writeVarLong(p.play.trackIndex + 1L, out);
+            if (p.play.trackIndex < 0) {
+                CompactText.write(p.play.trackId, out);
+            }
             out.writeByte(p.play.byStatus.length);
             for (long n : p.play.byStatus) {
-                out.writeLong(n);
+                writeVarLong(n, out);
             }
-            out.writeLong(p.play.activeEligible);
+            writeVarLong(p.play.activeEligible, out);
         } else if (p.ai != null) {
             out.writeByte(AI);
             StringValue.writeString(p.ai.licenseeId, out);
@@ -120,13 +126,18 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
         Partial p = new Partial();
         switch (in.readByte()) {
             case PLAY -> {
-                PlayTally t = new PlayTally(CompactText.readCode(in), CompactText.readCode(in), CompactText.read(in));
+                String country = CompactText.readNumberedCode(in);
+                String product = CompactText.readNumberedCode(in);
+                int index = (int) readVarLong(in) - 1;
+                // A catalogue track comes back as its index only: see trackIdOf.
+                PlayTally t = new PlayTally(country, product, index < 0 ? CompactText.read(in) : null);
+                t.trackIndex = index;
                 long[] byStatus = new long[in.readByte()];
                 for (int i = 0; i < byStatus.length; i++) {
-                    byStatus[i] = in.readLong();
+                    byStatus[i] = readVarLong(in);
                 }
                 t.byStatus = byStatus;
-                t.activeEligible = in.readLong();
+                t.activeEligible = readVarLong(in);
                 p.play = t;
             }
             case AI -> {
@@ -153,6 +164,37 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
             default -> throw new IOException("not a partial");
         }
         return p;
+    }
+
+    /**
+     * Gives a tally that came over the network its track_id again: a catalogue track travels as its
+     * index, which the receiver's catalogue (the same on every worker) turns back into the id.
+     */
+    static PlayTally withTrackId(PlayTally t, Catalogue catalogue) {
+        if (t.trackId == null) {
+            t.trackId = catalogue.trackIdAt(t.trackIndex);
+        }
+        return t;
+    }
+
+    /** Unsigned, seven bits a byte: counts are never negative, and most are below 128. */
+    private static void writeVarLong(long n, DataOutputView out) throws IOException {
+        while ((n & ~0x7FL) != 0) {
+            out.writeByte((int) (n & 0x7F) | 0x80);
+            n >>>= 7;
+        }
+        out.writeByte((int) n);
+    }
+
+    private static long readVarLong(DataInputView in) throws IOException {
+        long n = 0;
+        for (int shift = 0; ; shift += 7) {
+            int b = in.readUnsignedByte();
+            n |= (long) (b & 0x7F) << shift;
+            if (b < 0x80) {
+                return n;
+            }
+        }
     }
 
     @Override

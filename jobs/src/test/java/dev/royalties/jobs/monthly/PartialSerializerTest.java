@@ -1,0 +1,78 @@
+package dev.royalties.jobs.monthly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.royalties.rules.Catalogue;
+import dev.royalties.rules.CatalogueLedger;
+import dev.royalties.rules.PlayStatus;
+import dev.royalties.rules.PlayTally;
+import java.util.List;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+/** Play tallies on their way from the per-user workers to the allocation. */
+class PartialSerializerTest {
+    private final Catalogue catalogue = new Catalogue(
+            List.of(new Catalogue.Track("T1", "ISRC1", 200_000, "none"), new Catalogue.Track("T2", "ISRC2", 180_000,
+                    "none")),
+            List.of(new Catalogue.Right("T1", "A1", 1_000_000L), new Catalogue.Right("T2", "A2", 1_000_000L)));
+
+    private static PlayTally received(PlayTally t) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        PartialSerializer.INSTANCE.serialize(Partial.of(t), out);
+        return PartialSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())).play;
+    }
+
+    private static PlayTally tally(String trackId, long eligible, long capped, long active) {
+        PlayTally t = new PlayTally("DE", "premium", trackId);
+        t.byStatus[PlayStatus.ELIGIBLE.ordinal()] = eligible;
+        t.byStatus[PlayStatus.CAPPED.ordinal()] = capped;
+        t.activeEligible = active;
+        return t;
+    }
+
+    @Test
+    void aCatalogueTrackTravelsAsItsIndexAndTheReceiversCatalogueGivesItsIdBack() throws Exception {
+        CatalogueLedger worker = new CatalogueLedger(catalogue);
+        worker.countEligible("DE", "premium", "T2", true);
+        PlayTally sent = worker.all().get(0);
+        assertThat(sent.trackIndex).isEqualTo(catalogue.indexOf("T2"));
+
+        PlayTally back = received(sent);
+        assertThat(back.trackId).isNull();
+        assertThat(back.trackIndex).isEqualTo(sent.trackIndex);
+        assertThat(PartialSerializer.withTrackId(back, catalogue).trackId).isEqualTo("T2");
+        assertThat(back).usingRecursiveComparison().isEqualTo(sent);
+    }
+
+    @Test
+    void anUnmatchedTrackTravelsAsTextAndLargeCountsSurvive() throws Exception {
+        PlayTally unmatched = tally("T-unknown", Long.MAX_VALUE, 300, 127);
+        PlayTally back = received(unmatched);
+        assertThat(back).usingRecursiveComparison().isEqualTo(unmatched);
+        assertThat(back.trackIndex).isEqualTo(-1);
+        assertThat(PartialSerializer.withTrackId(back, catalogue).trackId).isEqualTo("T-unknown");
+    }
+
+    @Test
+    void theAllocationAddsUpTalliesByIndexAndByTextAlike() throws Exception {
+        CatalogueLedger w1 = new CatalogueLedger(catalogue);
+        CatalogueLedger w2 = new CatalogueLedger(catalogue);
+        w1.countEligible("DE", "premium", "T1", false);
+        w2.countEligible("DE", "premium", "T1", true);
+        w2.count("DE", "premium", "T-unknown", PlayStatus.UNMATCHED, 4);
+        CatalogueLedger allocation = new CatalogueLedger(catalogue);
+        for (CatalogueLedger w : List.of(w1, w2)) {
+            for (PlayTally t : w.all()) {
+                allocation.add(PartialSerializer.withTrackId(received(t), catalogue));
+            }
+        }
+        List<PlayTally> pool = allocation.tallies("DE", "premium");
+        assertThat(pool).extracting(t -> t.trackId).containsExactly("T1", "T-unknown");
+        assertThat(pool.get(0).eligible()).isEqualTo(2);
+        assertThat(pool.get(0).activeEligible).isEqualTo(1);
+        assertThat(pool.get(1).byStatus[PlayStatus.UNMATCHED.ordinal()]).isEqualTo(4);
+        assertThat(allocation.tallies("FR", "premium")).isEmpty();
+    }
+}
