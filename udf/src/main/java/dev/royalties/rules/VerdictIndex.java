@@ -74,6 +74,16 @@ public final class VerdictIndex implements Serializable {
                 || decidesFraud(byTrack.get(trackId), playedAt);
     }
 
+    /** A play's verdicts on itself and its user only; {@link #trackIsFraud} is the third subject. */
+    public boolean playOrUserIsFraud(String playId, String userId, long playedAt) {
+        return decidesFraud(byPlay.get(playId), playedAt) || decidesFraud(byUser.get(userId), playedAt);
+    }
+
+    /** The track_ids that have verdicts known at as-of. */
+    public java.util.Set<String> trackSubjects() {
+        return java.util.Collections.unmodifiableSet(byTrack.keySet());
+    }
+
     /** AI usage looks only at verdicts on its track (spec §5.1). */
     public boolean trackIsFraud(String trackId, long at) {
         return decidesFraud(byTrack.get(trackId), at);

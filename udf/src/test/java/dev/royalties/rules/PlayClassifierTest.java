@@ -109,4 +109,19 @@ class PlayClassifierTest {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new Policy(0, -1))
                 .withMessageContaining("--user-monthly-cap");
     }
+
+    @Test
+    void aTrackVerdictCountsWhetherThePlayArrivesWithItsCreditsOrNot() {
+        PlayClassifier c = classifier(Policy.DEFAULT, verdict("V1", "track", "T_OK", "fraud", "2026-10-20T00:00:00Z"),
+                verdict("V2", "track", "T_NOTINCATALOGUE", "fraud", "2026-10-20T00:00:00Z"),
+                verdict("V3", "track", "T_ASSIST", "cleared", "2026-10-20T00:00:00Z"));
+        for (boolean known : new boolean[] {false, true}) {
+            for (String[] expected : new String[][] {{"T_OK", "FRAUD"}, {"T_NOTINCATALOGUE", "FRAUD"},
+                {"T_ASSIST", "ELIGIBLE"}, {"T_FULL", "AI_GENERATED"}, {"T_UNKNOWN", "UNMATCHED"}}) {
+                Play p = play("P1", "U1", expected[0], AT, 60_000);
+                PlayStatus status = known ? c.statusBeforeCap(p, CATALOGUE.credits(p)) : c.statusBeforeCap(p);
+                assertThat(status).as(expected[0] + (known ? " with credits" : "")).hasToString(expected[1]);
+            }
+        }
+    }
 }
