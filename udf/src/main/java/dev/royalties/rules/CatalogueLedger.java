@@ -5,16 +5,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Counts plays by (country, product, track, status). Nested maps keep the hot path free of key
  * objects: one lookup per level, no allocation once a track has been seen. Given the catalogue, a
- * matched track is counted through an array indexed by the track ({@link TrackTable}) instead of a
- * map keyed by track_id, and a play whose credits are known ({@link Play#credits}) needs no lookup
- * at all; each track is held in exactly one of the two.
+ * matched track is counted by its index ({@link Catalogue.Credits#index()}): first as a tally object
+ * in an array ({@link TrackTable}), and once a pool has counted more than half of the catalogue's
+ * tracks, in pages of primitive counts ({@link DenseTallies}), within a memory budget. Dense pages
+ * cost 64 bytes a catalogue track whether it is played or not, a tally object about 112 bytes a
+ * track played, so only the pools that reach most of the catalogue go dense; there a play costs one
+ * cache miss instead of three. Other tracks are kept in a map keyed by track_id. A play whose
+ * credits are known ({@link Play#credits}) needs no lookup at all; each track is held in one place.
+ *
+ * <p>The tallies it hands out ({@link #tallies}, {@link #pool}, {@link #all}) are snapshots: for a
+ * track counted in a dense page they are new objects, so changing them changes nothing here.
  */
 public final class CatalogueLedger {
-    /** Null: every track by track_id (the allocation, which adds up other ledgers' tallies). */
+    /** Null: every track by track_id. */
     private final Catalogue catalogue;
     private final Map<String, Map<String, PoolTallies>> tallies = new HashMap<>();
     /**
@@ -25,83 +33,161 @@ public final class CatalogueLedger {
     private final String[] recentProduct = new String[RECENT];
     private final PoolTallies[] recentPool = new PoolTallies[RECENT];
     private static final int RECENT = 64;
+    /** Bytes of dense pages this ledger may still take. */
+    private long denseBudget;
+    /** Tally objects a pool may hold by index before it goes dense: half the catalogue's tracks. */
+    private final int denseFrom;
 
     /** A ledger that keeps every track by track_id. */
     public CatalogueLedger() {
-        this(null);
+        this(null, 0);
     }
 
-    /** A ledger that keeps the catalogue's matched tracks by their index. */
+    /**
+     * A ledger that keeps the catalogue's matched tracks by their index, in dense pages up to an
+     * eighth of the heap: two workers' ledgers then hold at most a quarter of it. A page costs
+     * 256 KB and serves 4 096 tracks; beyond the budget, tracks cost a tally object each, as before.
+     */
     public CatalogueLedger(Catalogue catalogue) {
+        this(catalogue, Runtime.getRuntime().maxMemory() / 8);
+    }
+
+    /** The same with a budget for dense pages, in bytes (0: tally objects only). */
+    public CatalogueLedger(Catalogue catalogue, long denseBytes) {
         this.catalogue = catalogue;
+        this.denseBudget = denseBytes;
+        this.denseFrom = catalogue == null ? Integer.MAX_VALUE : catalogue.matchedCount() / 2;
     }
 
     private static final class PoolTallies {
+        final String country;
+        final String product;
         final Map<String, PlayTally> byTrack = new HashMap<>();
-        final TrackTable<PlayTally> byIndex = new TrackTable<>();
+        TrackTable<PlayTally> byIndex = new TrackTable<>();
+        int indexed;
+        boolean dense;
+        final DenseTallies pages = new DenseTallies();
+
+        PoolTallies(String country, String product) {
+            this.country = country;
+            this.product = product;
+        }
+
+        /** Every tally, snapshots of the dense ones first: each part in index order, then the rest. */
+        void forEach(Catalogue catalogue, Consumer<PlayTally> action) {
+            pages.forEach(country, product, catalogue, action);
+            byIndex.forEach(action);
+            byTrack.values().forEach(action);
+        }
     }
 
     public void count(String country, String product, String trackId, PlayStatus status, long n) {
-        tally(country, product, trackId, null).byStatus[status.ordinal()] += n;
+        count(country, product, trackId, null, status.ordinal(), n, 0);
     }
 
     /** Counts one play by status, through its credits when they are known. */
     public void count(Play p, PlayStatus status) {
-        tally(p.country, p.product, p.trackId, p.credits).byStatus[status.ordinal()]++;
+        count(p.country, p.product, p.trackId, p.credits, status.ordinal(), 1, 0);
     }
 
     /** Counts an eligible play, remembering whether the listener chose it. */
     public void countEligible(String country, String product, String trackId, boolean active) {
-        countEligible(tally(country, product, trackId, null), active);
+        count(country, product, trackId, null, PlayStatus.ELIGIBLE.ordinal(), 1, active ? 1 : 0);
     }
 
     /** Counts an eligible play (its credits known, or looked up by track_id). */
     public void countEligible(Play p) {
-        countEligible(tally(p.country, p.product, p.trackId, p.credits), p.active());
-    }
-
-    private static void countEligible(PlayTally t, boolean active) {
-        t.byStatus[PlayStatus.ELIGIBLE.ordinal()]++;
-        if (active) {
-            t.activeEligible++;
-        }
+        count(p.country, p.product, p.trackId, p.credits, PlayStatus.ELIGIBLE.ordinal(), 1, p.active() ? 1 : 0);
     }
 
     /** Adds another ledger's tally; by its track index when it has one and this ledger is by index. */
     public void add(PlayTally t) {
         Catalogue.Credits credits = catalogue != null && t.trackIndex >= 0 ? catalogue.creditsAt(t.trackIndex) : null;
-        PlayTally into = tally(t.country, t.product, t.trackId, credits);
-        for (int i = 0; i < into.byStatus.length; i++) {
-            into.byStatus[i] += t.byStatus[i];
+        PoolTallies pool = poolOf(t.country, t.product);
+        Catalogue.Credits c = credits != null || catalogue == null ? credits : catalogue.credits(t.trackId);
+        for (int s = 0; s < t.byStatus.length; s++) {
+            count(pool, t.trackId, c, s, t.byStatus[s], s == PlayStatus.ELIGIBLE.ordinal() ? t.activeEligible : 0);
         }
-        into.activeEligible += t.activeEligible;
     }
 
     /** Plain gets first: the hot path allocates nothing once a (country, product, track) was seen. */
-    private PlayTally tally(String country, String product, String trackId, Catalogue.Credits credits) {
-        int slot = (31 * Objects.hashCode(country) + Objects.hashCode(product)) & (RECENT - 1);
-        PoolTallies pool = recentCountry[slot] == country && recentProduct[slot] == product && recentPool[slot] != null
-                ? recentPool[slot] : poolFor(country, product, slot);
+    private void count(String country, String product, String trackId, Catalogue.Credits credits, int status,
+                       long n, long active) {
+        PoolTallies pool = poolOf(country, product);
         Catalogue.Credits c = credits != null || catalogue == null ? credits : catalogue.credits(trackId);
-        if (c != null && catalogue != null) {
-            PlayTally t = pool.byIndex.get(c.index());
-            if (t == null) {
-                t = new PlayTally(country, product, c.trackId());
-                t.trackIndex = c.index();
-                pool.byIndex.put(c.index(), t);
-            }
-            return t;
-        }
-        return byTrack(pool, country, product, trackId);
+        count(pool, trackId, c, status, n, active);
     }
 
-    private static PlayTally byTrack(PoolTallies pool, String country, String product, String trackId) {
+    private void count(PoolTallies pool, String trackId, Catalogue.Credits c, int status, long n, long active) {
+        if (c != null && catalogue != null) {
+            int index = c.index();
+            if (pool.dense) {
+                long[] page = page(pool, index);
+                if (page != DenseTallies.SPARSE) {
+                    pool.pages.add(page, index, status, n, active);
+                    return;
+                }
+            }
+            PlayTally t = pool.byIndex.get(index);
+            if (t == null) {
+                t = new PlayTally(pool.country, pool.product, c.trackId());
+                t.trackIndex = index;
+                pool.byIndex.put(index, t);
+                add(t, status, n, active);
+                if (!pool.dense && ++pool.indexed > denseFrom) {
+                    toDense(pool);
+                }
+                return;
+            }
+            add(t, status, n, active);
+            return;
+        }
         PlayTally t = pool.byTrack.get(trackId);
         if (t == null) {
-            t = new PlayTally(country, product, trackId);
+            t = new PlayTally(pool.country, pool.product, trackId);
             pool.byTrack.put(trackId, t);
         }
-        return t;
+        add(t, status, n, active);
+    }
+
+    /** The dense page of a track, given out now if need be: {@link DenseTallies#SPARSE} once the budget is spent. */
+    private long[] page(PoolTallies pool, int index) {
+        long[] page = pool.pages.page(index);
+        if (page == null) {
+            boolean dense = denseBudget >= DenseTallies.PAGE_BYTES;
+            denseBudget -= dense ? DenseTallies.PAGE_BYTES : 0;
+            page = pool.pages.open(index, dense);
+        }
+        return page;
+    }
+
+    /** Moves a pool's tally objects into dense pages, as far as the budget allows. */
+    private void toDense(PoolTallies pool) {
+        pool.dense = true;
+        TrackTable<PlayTally> objects = pool.byIndex;
+        pool.byIndex = new TrackTable<>();
+        objects.forEach(t -> {
+            long[] page = page(pool, t.trackIndex);
+            if (page == DenseTallies.SPARSE) {
+                pool.byIndex.put(t.trackIndex, t);
+                return;
+            }
+            for (int s = 0; s < t.byStatus.length; s++) {
+                pool.pages.add(page, t.trackIndex, s, t.byStatus[s],
+                        s == PlayStatus.ELIGIBLE.ordinal() ? t.activeEligible : 0);
+            }
+        });
+    }
+
+    private static void add(PlayTally t, int status, long n, long active) {
+        t.byStatus[status] += n;
+        t.activeEligible += active;
+    }
+
+    private PoolTallies poolOf(String country, String product) {
+        int slot = (31 * Objects.hashCode(country) + Objects.hashCode(product)) & (RECENT - 1);
+        return recentCountry[slot] == country && recentProduct[slot] == product && recentPool[slot] != null
+                ? recentPool[slot] : poolFor(country, product, slot);
     }
 
     private PoolTallies poolFor(String country, String product, int slot) {
@@ -112,7 +198,7 @@ public final class CatalogueLedger {
         }
         PoolTallies pool = byProduct.get(product);
         if (pool == null) {
-            pool = new PoolTallies();
+            pool = new PoolTallies(country, product);
             byProduct.put(product, pool);
         }
         recentCountry[slot] = country;
@@ -121,18 +207,17 @@ public final class CatalogueLedger {
         return pool;
     }
 
+    private PoolTallies existing(String country, String product) {
+        Map<String, PoolTallies> byProduct = tallies.get(country);
+        return byProduct == null ? null : byProduct.get(product);
+    }
+
     /** The tallies of one (country, product) by track_id, or an empty map. */
     public Map<String, PlayTally> pool(String country, String product) {
-        Map<String, PoolTallies> byProduct = tallies.get(country);
-        PoolTallies pool = byProduct == null ? null : byProduct.get(product);
-        if (pool == null) {
-            return Map.of();
+        Map<String, PlayTally> all = new HashMap<>();
+        for (PlayTally t : tallies(country, product)) {
+            all.put(t.trackId, t);
         }
-        if (catalogue == null) {
-            return pool.byTrack;
-        }
-        Map<String, PlayTally> all = new HashMap<>(pool.byTrack);
-        pool.byIndex.forEach(t -> all.put(t.trackId, t));
         return all;
     }
 
@@ -141,23 +226,18 @@ public final class CatalogueLedger {
      * track_id order), then the others. Unlike {@link #pool}, builds no map.
      */
     public List<PlayTally> tallies(String country, String product) {
-        Map<String, PoolTallies> byProduct = tallies.get(country);
-        PoolTallies pool = byProduct == null ? null : byProduct.get(product);
+        PoolTallies pool = existing(country, product);
         if (pool == null) {
             return List.of();
         }
         List<PlayTally> out = new ArrayList<>();
-        pool.byIndex.forEach(out::add);
-        out.addAll(pool.byTrack.values());
+        pool.forEach(catalogue, out::add);
         return out;
     }
 
     public List<PlayTally> all() {
         List<PlayTally> out = new ArrayList<>();
-        tallies.values().forEach(byProduct -> byProduct.values().forEach(pool -> {
-            pool.byIndex.forEach(out::add);
-            out.addAll(pool.byTrack.values());
-        }));
+        tallies.values().forEach(byProduct -> byProduct.values().forEach(pool -> pool.forEach(catalogue, out::add)));
         return out;
     }
 }

@@ -1,0 +1,80 @@
+package dev.royalties.rules;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * One pool's play counts of catalogue tracks, as primitive longs in pages addressed by track index
+ * ({@link Catalogue.Credits#index()}): a track's counts by status and its active eligible plays are
+ * eight adjacent longs, one cache line. A tally object per (pool, track) cost the per-user stage a
+ * page slot, the object and its array, three cache misses a play in an order that is random in
+ * track order (async-profiler, docs/performance.md). A bit per track says which tracks were counted.
+ *
+ * <p>Pages are given out by {@link CatalogueLedger} within a memory budget; a page it refuses is
+ * marked {@link #SPARSE}, and the ledger keeps that page's tracks as tally objects instead.
+ */
+final class DenseTallies {
+    static final int PAGE_BITS = 12;
+    static final int PAGE = 1 << PAGE_BITS;
+    static final int MASK = PAGE - 1;
+    /** Where a track's active eligible plays are counted, after its counts by status. */
+    static final int ACTIVE = PlayStatus.COUNT;
+    static final int STRIDE = PlayStatus.COUNT + 1;
+    static final long PAGE_BYTES = (long) PAGE * STRIDE * Long.BYTES + PAGE / Byte.SIZE;
+    /** The page of tracks kept as tally objects: the budget was spent when the page was first needed. */
+    static final long[] SPARSE = new long[0];
+
+    private long[][] counts = new long[0][];
+    private long[][] counted = new long[0][];
+
+    /** The page that holds a track's counts: null when not given out yet, or {@link #SPARSE}. */
+    long[] page(int index) {
+        int p = index >>> PAGE_BITS;
+        return p < counts.length ? counts[p] : null;
+    }
+
+    /** Gives out the page of a track: a dense one, or {@link #SPARSE} when {@code dense} is false. */
+    long[] open(int index, boolean dense) {
+        int p = index >>> PAGE_BITS;
+        if (p >= counts.length) {
+            int n = Math.max(p + 1, counts.length * 2);
+            counts = Arrays.copyOf(counts, n);
+            counted = Arrays.copyOf(counted, n);
+        }
+        counts[p] = dense ? new long[PAGE * STRIDE] : SPARSE;
+        counted[p] = dense ? new long[PAGE / Long.SIZE] : null;
+        return counts[p];
+    }
+
+    /** Adds to a track's counts in its dense page (from {@link #page}). */
+    void add(long[] page, int index, int status, long n, long active) {
+        int at = (index & MASK) * STRIDE;
+        page[at + status] += n;
+        page[at + ACTIVE] += active;
+        int slot = index & MASK;
+        counted[index >>> PAGE_BITS][slot >>> 6] |= 1L << slot;
+    }
+
+    /** Every counted track of the dense pages, in index order, as a new tally. */
+    void forEach(String country, String product, Catalogue catalogue, Consumer<PlayTally> action) {
+        for (int p = 0; p < counts.length; p++) {
+            long[] page = counts[p];
+            if (page == null || page == SPARSE) {
+                continue;
+            }
+            long[] bits = counted[p];
+            for (int w = 0; w < bits.length; w++) {
+                for (long word = bits[w]; word != 0; word &= word - 1) {
+                    int slot = w * Long.SIZE + Long.numberOfTrailingZeros(word);
+                    int index = (p << PAGE_BITS) | slot;
+                    PlayTally t = new PlayTally(country, product, catalogue.trackIdAt(index));
+                    t.trackIndex = index;
+                    int at = slot * STRIDE;
+                    t.byStatus = Arrays.copyOfRange(page, at, at + PlayStatus.COUNT);
+                    t.activeEligible = page[at + ACTIVE];
+                    action.accept(t);
+                }
+            }
+        }
+    }
+}
