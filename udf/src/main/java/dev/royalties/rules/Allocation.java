@@ -19,13 +19,12 @@ import java.util.TreeMap;
 public final class Allocation {
     private static final long ONE = 1_000_000L;
     private static final Comparator<String> IDS = Comparator.nullsFirst(CodePoints.ORDER);
-    public static final Comparator<ArtistPayment> PAYMENT_ORDER = Comparator
-            .comparing(ArtistPayment::artistId, IDS)
-            .thenComparing(ArtistPayment::source, IDS)
-            .thenComparing(ArtistPayment::country, IDS)
-            .thenComparing(ArtistPayment::product, IDS)
-            .thenComparing(ArtistPayment::licenseeId, IDS)
-            .thenComparing(ArtistPayment::currency, IDS);
+    /**
+     * artist_id, source, country, product, licensee_id, currency; nulls first. One method rather than
+     * a chain of six key extractors: sorting a month's million payments with the chain was a tenth of
+     * the allocation's serial tail (async-profiler).
+     */
+    public static final Comparator<ArtistPayment> PAYMENT_ORDER = Allocation::comparePayments;
     public static final Comparator<PoolReconciliation> POOL_ORDER = Comparator
             .comparing(PoolReconciliation::source, IDS)
             .thenComparing(PoolReconciliation::country, IDS)
@@ -33,6 +32,34 @@ public final class Allocation {
             .thenComparing(PoolReconciliation::licenseeId, IDS);
 
     private Allocation() {}
+
+    private static int comparePayments(ArtistPayment a, ArtistPayment b) {
+        int c = compareIds(a.artistId(), b.artistId());
+        if (c == 0) {
+            c = compareIds(a.source(), b.source());
+        }
+        if (c == 0) {
+            c = compareIds(a.country(), b.country());
+        }
+        if (c == 0) {
+            c = compareIds(a.product(), b.product());
+        }
+        if (c == 0) {
+            c = compareIds(a.licenseeId(), b.licenseeId());
+        }
+        return c != 0 ? c : compareIds(a.currency(), b.currency());
+    }
+
+    /** {@link #IDS} without its wrapper: nulls first, then code points. */
+    private static int compareIds(String a, String b) {
+        if (a == b) {
+            return 0;
+        }
+        if (a == null) {
+            return -1;
+        }
+        return b == null ? 1 : CodePoints.ORDER.compare(a, b);
+    }
 
     /** Payments, one row per pool, and the period's plays by status: all of them, and those in no pool. */
     public record Result(List<ArtistPayment> payments, List<PoolReconciliation> pools, long[] playsByStatus,

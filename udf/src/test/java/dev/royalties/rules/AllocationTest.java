@@ -282,4 +282,27 @@ class AllocationTest {
             assertBalanced(r);
         }
     }
+
+    @Test
+    void paymentOrderIsEveryKeyFieldInTurnNullsFirstByCodePoints() {
+        java.util.Comparator<String> ids = java.util.Comparator.nullsFirst(CodePoints.ORDER);
+        java.util.Comparator<ArtistPayment> chain = java.util.Comparator.comparing(ArtistPayment::artistId, ids)
+                .thenComparing(ArtistPayment::source, ids).thenComparing(ArtistPayment::country, ids)
+                .thenComparing(ArtistPayment::product, ids).thenComparing(ArtistPayment::licenseeId, ids)
+                .thenComparing(ArtistPayment::currency, ids);
+        SplittableRandom random = new SplittableRandom(5);
+        String[] values = {null, "A", "B", "a", "\uFFFF", "\uD83C\uDFB5", "AA"};
+        List<ArtistPayment> payments = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            payments.add(new ArtistPayment(values[random.nextInt(values.length)], values[random.nextInt(3)],
+                    values[random.nextInt(values.length)], values[random.nextInt(3)], values[random.nextInt(3)], i, i,
+                    values[random.nextInt(values.length)]));
+        }
+        for (int i = 0; i < payments.size() - 1; i++) {
+            ArtistPayment a = payments.get(i);
+            ArtistPayment b = payments.get(i + 1);
+            assertThat(Integer.signum(Allocation.PAYMENT_ORDER.compare(a, b))).isEqualTo(Integer.signum(chain.compare(a, b)));
+            assertThat(Allocation.PAYMENT_ORDER.compare(a, a)).isZero();
+        }
+    }
 }

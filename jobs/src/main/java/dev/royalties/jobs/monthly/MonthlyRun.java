@@ -28,6 +28,7 @@ import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
@@ -112,7 +113,9 @@ public final class MonthlyRun {
                                    int previous, int revision, Path staging, MonthlyPipeline.Grouping grouping,
                                    StreamExecutionEnvironment env, PrintStream log) throws Exception {
         // The indexes travel once, not inside each of the four operators that hold them (start-up).
-        try (AutoCloseable shared = StagedReference.pinAll(staging, ref.catalogue(), ref.consent(), ref.verdicts())) {
+        boolean embedded = env instanceof LocalStreamEnvironment;
+        try (AutoCloseable shared = StagedReference.pinAll(staging, embedded, ref.catalogue(), ref.consent(),
+                ref.verdicts())) {
             return runPinned(o, ref, history, layout, previous, revision, staging, grouping, env, log);
         }
     }
