@@ -26,6 +26,13 @@ public final class Catalogue implements Serializable {
 
     private final Map<String, Credits> matched;
     private final Credits[] byIndex;
+    /**
+     * The matched tracks' ids and AI flags by index, apart from their credits: a per-user worker
+     * reads these for every play, and 400 KB of references and a bit per track stay in a core's
+     * cache where the credits objects (a cache miss a play, async-profiler) do not.
+     */
+    private final String[] trackIds;
+    private final java.util.BitSet fullAiAt;
     private final Map<String, Boolean> fullAiByTrack;
     private final Map<String, String> isrcByTrack;
 
@@ -48,6 +55,8 @@ public final class Catalogue implements Serializable {
         List<String> ids = new ArrayList<>(byTrack.keySet());
         ids.sort(CodePoints.ORDER);
         byIndex = new Credits[ids.size()];
+        trackIds = new String[ids.size()];
+        fullAiAt = new java.util.BitSet(ids.size());
         for (int index = 0; index < ids.size(); index++) {
             String trackId = ids.get(index);
             List<Right> rs = byTrack.get(trackId);
@@ -59,6 +68,8 @@ public final class Catalogue implements Serializable {
                 shares[i] = rs.get(i).shareMicros();
             }
             byIndex[index] = new Credits(trackId, index, artists, shares, fullAiByTrack.get(trackId));
+            trackIds[index] = trackId;
+            fullAiAt.set(index, byIndex[index].fullAi());
             matched.put(trackId, byIndex[index]);
         }
     }
@@ -102,7 +113,24 @@ public final class Catalogue implements Serializable {
 
     /** The track_id of a matched track by its index ({@link Credits#index()}). */
     public String trackIdAt(int index) {
-        return byIndex[index].trackId();
+        return trackIds[index];
+    }
+
+    /** Whether a matched track, by its index, is 100 % AI ({@link Credits#fullAi()}). */
+    public boolean fullAiAt(int index) {
+        return fullAiAt.get(index);
+    }
+
+    /**
+     * The index of a play's track: the one its reader found ({@link Play#trackIndex}) without
+     * touching the credits, else through its credits; -1 when the track is unmatched.
+     */
+    public int indexOf(Play p) {
+        if (p.trackIndex >= 0 && p.trackIndex < trackIds.length) {
+            return p.trackIndex;
+        }
+        Credits c = credits(p);
+        return c == null ? -1 : c.index();
     }
 
     /** The index of a matched track ({@link Credits#index()}), or -1 when the track is unmatched. */

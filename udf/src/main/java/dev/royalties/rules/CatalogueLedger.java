@@ -10,13 +10,13 @@ import java.util.function.Consumer;
 /**
  * Counts plays by (country, product, track, status). Nested maps keep the hot path free of key
  * objects: one lookup per level, no allocation once a track has been seen. Given the catalogue, a
- * matched track is counted by its index ({@link Catalogue.Credits#index()}): first as a tally object
+ * matched track is counted by its index ({@link Catalogue#indexOf(Play)}): first as a tally object
  * in an array ({@link TrackTable}), and once a pool has counted more than half of the catalogue's
  * tracks, in pages of primitive counts ({@link DenseTallies}), within a memory budget. Dense pages
  * cost 64 bytes a catalogue track whether it is played or not, a tally object about 112 bytes a
  * track played, so only the pools that reach most of the catalogue go dense; there a play costs one
  * cache miss instead of three. Other tracks are kept in a map keyed by track_id. A play whose
- * credits are known ({@link Play#credits}) needs no lookup at all; each track is held in one place.
+ * index or credits are known needs no lookup at all; each track is held in one place.
  *
  * <p>The tallies it hands out ({@link #tallies}, {@link #pool}, {@link #all}) are snapshots: for a
  * track counted in a dense page they are new objects, so changing them changes nothing here.
@@ -82,45 +82,49 @@ public final class CatalogueLedger {
     }
 
     public void count(String country, String product, String trackId, PlayStatus status, long n) {
-        count(country, product, trackId, null, status.ordinal(), n, 0);
+        count(poolOf(country, product), trackId, indexOf(trackId), status.ordinal(), n, 0);
     }
 
-    /** Counts one play by status, through its credits when they are known. */
+    /** Counts one play by status, by its track's index when it has one (its credits are not read). */
     public void count(Play p, PlayStatus status) {
-        count(p.country, p.product, p.trackId, p.credits, status.ordinal(), 1, 0);
+        count(poolOf(p.country, p.product), p.trackId, indexOf(p), status.ordinal(), 1, 0);
     }
 
     /** Counts an eligible play, remembering whether the listener chose it. */
     public void countEligible(String country, String product, String trackId, boolean active) {
-        count(country, product, trackId, null, PlayStatus.ELIGIBLE.ordinal(), 1, active ? 1 : 0);
+        count(poolOf(country, product), trackId, indexOf(trackId), PlayStatus.ELIGIBLE.ordinal(), 1, active ? 1 : 0);
     }
 
-    /** Counts an eligible play (its credits known, or looked up by track_id). */
+    /** Counts an eligible play (by its track's index, or looked up by track_id). */
     public void countEligible(Play p) {
-        count(p.country, p.product, p.trackId, p.credits, PlayStatus.ELIGIBLE.ordinal(), 1, p.active() ? 1 : 0);
+        count(poolOf(p.country, p.product), p.trackId, indexOf(p), PlayStatus.ELIGIBLE.ordinal(), 1,
+                p.active() ? 1 : 0);
     }
 
     /** Adds another ledger's tally; by its track index when it has one and this ledger is by index. */
     public void add(PlayTally t) {
-        Catalogue.Credits credits = catalogue != null && t.trackIndex >= 0 ? catalogue.creditsAt(t.trackIndex) : null;
         PoolTallies pool = poolOf(t.country, t.product);
-        Catalogue.Credits c = credits != null || catalogue == null ? credits : catalogue.credits(t.trackId);
+        int index = catalogue == null ? -1 : t.trackIndex >= 0 ? t.trackIndex : catalogue.indexOf(t.trackId);
         for (int s = 0; s < t.byStatus.length; s++) {
-            count(pool, t.trackId, c, s, t.byStatus[s], s == PlayStatus.ELIGIBLE.ordinal() ? t.activeEligible : 0);
+            count(pool, t.trackId, index, s, t.byStatus[s], s == PlayStatus.ELIGIBLE.ordinal() ? t.activeEligible : 0);
         }
     }
 
-    /** Plain gets first: the hot path allocates nothing once a (country, product, track) was seen. */
-    private void count(String country, String product, String trackId, Catalogue.Credits credits, int status,
-                       long n, long active) {
-        PoolTallies pool = poolOf(country, product);
-        Catalogue.Credits c = credits != null || catalogue == null ? credits : catalogue.credits(trackId);
-        count(pool, trackId, c, status, n, active);
+    /** A play's track index in this ledger: -1 when it keeps tracks by track_id or the track is unmatched. */
+    private int indexOf(Play p) {
+        if (catalogue == null) {
+            return -1;
+        }
+        return p.credits != null ? p.credits.index() : catalogue.indexOf(p);
     }
 
-    private void count(PoolTallies pool, String trackId, Catalogue.Credits c, int status, long n, long active) {
-        if (c != null && catalogue != null) {
-            int index = c.index();
+    private int indexOf(String trackId) {
+        return catalogue == null ? -1 : catalogue.indexOf(trackId);
+    }
+
+    /** Plain gets first: the hot path allocates nothing once a (country, product, track) was seen. */
+    private void count(PoolTallies pool, String trackId, int index, int status, long n, long active) {
+        if (index >= 0) {
             if (pool.dense) {
                 long[] page = page(pool, index);
                 if (page != DenseTallies.SPARSE) {
@@ -130,7 +134,7 @@ public final class CatalogueLedger {
             }
             PlayTally t = pool.byIndex.get(index);
             if (t == null) {
-                t = new PlayTally(pool.country, pool.product, c.trackId());
+                t = new PlayTally(pool.country, pool.product, catalogue.trackIdAt(index));
                 t.trackIndex = index;
                 pool.byIndex.put(index, t);
                 add(t, status, n, active);

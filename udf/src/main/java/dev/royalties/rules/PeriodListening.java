@@ -34,14 +34,14 @@ public final class PeriodListening {
     }
 
     private TrackListening track(Play p) {
-        Catalogue.Credits c = catalogue.credits(p);
-        if (c == null) {
+        int index = catalogue.indexOf(p);
+        if (index < 0) {
             return unmatched.computeIfAbsent(p.trackId, k -> new TrackListening(k, 0, 0));
         }
-        TrackListening t = byIndex.get(c.index());
+        TrackListening t = byIndex.get(index);
         if (t == null) {
-            t = new TrackListening(c.trackId(), 0, 0);
-            byIndex.put(c.index(), t);
+            t = new TrackListening(catalogue.trackIdAt(index), 0, 0);
+            byIndex.put(index, t);
         }
         return t;
     }

@@ -46,6 +46,10 @@ public final class PlayClassifier implements Serializable {
     }
 
     private PlayStatus status(Play p, Catalogue.Credits knownCredits, boolean known) {
+        int index = p.trackIndex >= 0 ? catalogue.indexOf(p) : -1;
+        if (index >= 0) {
+            return byIndex(p, index);
+        }
         Catalogue.Credits credits = known ? knownCredits : catalogue.credits(p.trackId);
         if (verdicts.playOrUserIsFraud(p.playId, p.userId, p.playedAt) || trackIsFraud(p, credits)) {
             return PlayStatus.FRAUD;
@@ -60,6 +64,21 @@ public final class PlayClassifier implements Serializable {
             return PlayStatus.AI_GENERATED;
         }
         return PlayStatus.ELIGIBLE;
+    }
+
+    /**
+     * The same steps for a play whose reader found its track's index: matched, and its AI flag and
+     * verdicts known by index, so the track's credits are not read at all.
+     */
+    private PlayStatus byIndex(Play p, int index) {
+        if (verdicts.playOrUserIsFraud(p.playId, p.userId, p.playedAt)
+                || tracksWithVerdicts.get(index) && verdicts.trackIsFraud(p.trackId, p.playedAt)) {
+            return PlayStatus.FRAUD;
+        }
+        if (p.msPlayed < policy.minPlayMs()) {
+            return PlayStatus.SHORT;
+        }
+        return catalogue.fullAiAt(index) ? PlayStatus.AI_GENERATED : PlayStatus.ELIGIBLE;
     }
 
     /** The track's verdicts, looked up only for an unmatched track or a catalogue track that has some. */

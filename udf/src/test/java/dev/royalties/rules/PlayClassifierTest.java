@@ -115,12 +115,19 @@ class PlayClassifierTest {
         PlayClassifier c = classifier(Policy.DEFAULT, verdict("V1", "track", "T_OK", "fraud", "2026-10-20T00:00:00Z"),
                 verdict("V2", "track", "T_NOTINCATALOGUE", "fraud", "2026-10-20T00:00:00Z"),
                 verdict("V3", "track", "T_ASSIST", "cleared", "2026-10-20T00:00:00Z"));
-        for (boolean known : new boolean[] {false, true}) {
+        for (String how : new String[] {"by track_id", "with credits", "by index"}) {
             for (String[] expected : new String[][] {{"T_OK", "FRAUD"}, {"T_NOTINCATALOGUE", "FRAUD"},
-                {"T_ASSIST", "ELIGIBLE"}, {"T_FULL", "AI_GENERATED"}, {"T_UNKNOWN", "UNMATCHED"}}) {
-                Play p = play("P1", "U1", expected[0], AT, 60_000);
-                PlayStatus status = known ? c.statusBeforeCap(p, CATALOGUE.credits(p)) : c.statusBeforeCap(p);
-                assertThat(status).as(expected[0] + (known ? " with credits" : "")).hasToString(expected[1]);
+                {"T_ASSIST", "ELIGIBLE"}, {"T_FULL", "AI_GENERATED"}, {"T_UNKNOWN", "UNMATCHED"},
+                {"T_NORIGHTS", "UNMATCHED"}}) {
+                Play p = play("P1", "U1", expected[0], AT, how.equals("by index") ? 10_000 : 60_000);
+                p.trackIndex = how.equals("by index") ? CATALOGUE.indexOf(expected[0]) : -1;
+                PlayStatus status = how.equals("with credits") ? c.statusBeforeCap(p, CATALOGUE.credits(p))
+                        : c.statusBeforeCap(p);
+                // Short comes before unmatched and ai_generated; fraud before all (spec §4).
+                String want = how.equals("by index") && !expected[1].equals("FRAUD") ? "SHORT" : expected[1];
+                assertThat(status).as(expected[0] + " " + how).hasToString(want);
+                p.msPlayed = 60_000;
+                assertThat(c.statusBeforeCap(p)).as(expected[0] + " " + how + ", long").hasToString(expected[1]);
             }
         }
     }

@@ -74,14 +74,14 @@ final class UserSettlement {
             }
         }
         UserMonth.settle(qualifying, eligibility, policy.userMonthlyCap(), (p, status) -> {
-            Catalogue.Credits credits = catalogue.credits(p); // once per play, then counted by its index
+            // By the track's index: its credits are read only where artist-centric needs its artists.
             if (status != PlayStatus.ELIGIBLE) {
                 ledger.count(p, status);
                 return;
             }
             ledger.countEligible(p);
             if (artistCentric) {
-                for (String a : credits.artists()) {
+                for (String a : catalogue.credits(p).artists()) {
                     userArtists.add(a);
                 }
             }
