@@ -75,7 +75,7 @@ final class GroupUserPlays extends EndOfInputOperator<UserPlayRecord, Play> {
         if (policy.computes(PaymentModel.USER_CENTRIC)) {
             qualifying = new ArrayList<>(plays.size());
             for (Play p : plays) {
-                if (catalogue.credits(p) != null) {
+                if (catalogue.indexOf(p) >= 0) { // matched; by its index, the credits unread
                     qualifying.add(p);
                 }
             }

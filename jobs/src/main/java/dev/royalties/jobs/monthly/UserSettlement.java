@@ -66,7 +66,7 @@ final class UserSettlement {
         List<Play> qualifying = userCentric ? new java.util.ArrayList<>(plays.size()) : plays;
         if (userCentric) {
             for (Play p : plays) {
-                if (catalogue.credits(p) == null) {
+                if (catalogue.indexOf(p) < 0) { // unmatched; by its index, the credits unread
                     pool(p)[1]++;
                 } else {
                     qualifying.add(p);
