@@ -129,7 +129,7 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
                 String country = CompactText.readNumberedCode(in);
                 String product = CompactText.readNumberedCode(in);
                 int index = (int) readVarLong(in) - 1;
-                // A catalogue track comes back as its index only: see trackIdOf.
+                // A catalogue track comes back as its index only: see withTrackId.
                 PlayTally t = new PlayTally(country, product, index < 0 ? CompactText.read(in) : null);
                 t.trackIndex = index;
                 long[] byStatus = new long[in.readByte()];
