@@ -101,11 +101,6 @@ public final class Catalogue implements Serializable {
         return c;
     }
 
-    /** The credits of a matched track by its index ({@link Credits#index()}). */
-    public Credits creditsAt(int index) {
-        return byIndex[index];
-    }
-
     /** The credits of a tally's track: by its index when it has one, else by its track_id (null: unmatched). */
     public Credits credits(PlayTally t) {
         return t.trackIndex >= 0 ? byIndex[t.trackIndex] : matched.get(t.trackId);

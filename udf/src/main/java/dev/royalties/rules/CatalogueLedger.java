@@ -112,10 +112,7 @@ public final class CatalogueLedger {
 
     /** A play's track index in this ledger: -1 when it keeps tracks by track_id or the track is unmatched. */
     private int indexOf(Play p) {
-        if (catalogue == null) {
-            return -1;
-        }
-        return p.credits != null ? p.credits.index() : catalogue.indexOf(p);
+        return catalogue == null ? -1 : catalogue.indexOf(p);
     }
 
     private int indexOf(String trackId) {

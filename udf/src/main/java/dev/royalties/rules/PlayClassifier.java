@@ -34,7 +34,7 @@ public final class PlayClassifier implements Serializable {
     }
 
     public PlayStatus statusBeforeCap(Play p) {
-        return status(p, null, false);
+        return status(p, catalogue.indexOf(p));
     }
 
     /**
@@ -42,51 +42,29 @@ public final class PlayClassifier implements Serializable {
      * looked up by a caller that needs them too.
      */
     public PlayStatus statusBeforeCap(Play p, Catalogue.Credits knownCredits) {
-        return status(p, knownCredits, true);
-    }
-
-    private PlayStatus status(Play p, Catalogue.Credits knownCredits, boolean known) {
-        int index = p.trackIndex >= 0 ? catalogue.indexOf(p) : -1;
-        if (index >= 0) {
-            return byIndex(p, index);
-        }
-        Catalogue.Credits credits = known ? knownCredits : catalogue.credits(p.trackId);
-        if (verdicts.playOrUserIsFraud(p.playId, p.userId, p.playedAt) || trackIsFraud(p, credits)) {
-            return PlayStatus.FRAUD;
-        }
-        if (p.msPlayed < policy.minPlayMs()) {
-            return PlayStatus.SHORT;
-        }
-        if (credits == null) {
-            return PlayStatus.UNMATCHED;
-        }
-        if (credits.fullAi()) {
-            return PlayStatus.AI_GENERATED;
-        }
-        return PlayStatus.ELIGIBLE;
+        return status(p, knownCredits == null ? -1 : knownCredits.index());
     }
 
     /**
-     * The same steps for a play whose reader found its track's index: matched, and its AI flag and
-     * verdicts known by index, so the track's credits are not read at all.
+     * By the track's catalogue index (-1: unmatched): its AI flag and whether it has verdicts are
+     * known by index, so a play whose reader found the index never reads the track's credits.
      */
-    private PlayStatus byIndex(Play p, int index) {
-        if (verdicts.playOrUserIsFraud(p.playId, p.userId, p.playedAt)
-                || tracksWithVerdicts.get(index) && verdicts.trackIsFraud(p.trackId, p.playedAt)) {
+    private PlayStatus status(Play p, int index) {
+        if (verdicts.playOrUserIsFraud(p.playId, p.userId, p.playedAt) || trackIsFraud(p, index)) {
             return PlayStatus.FRAUD;
         }
         if (p.msPlayed < policy.minPlayMs()) {
             return PlayStatus.SHORT;
+        }
+        if (index < 0) {
+            return PlayStatus.UNMATCHED;
         }
         return catalogue.fullAiAt(index) ? PlayStatus.AI_GENERATED : PlayStatus.ELIGIBLE;
     }
 
     /** The track's verdicts, looked up only for an unmatched track or a catalogue track that has some. */
-    private boolean trackIsFraud(Play p, Catalogue.Credits credits) {
-        if (credits != null && !tracksWithVerdicts.get(credits.index())) {
-            return false;
-        }
-        return verdicts.trackIsFraud(p.trackId, p.playedAt);
+    private boolean trackIsFraud(Play p, int index) {
+        return (index < 0 || tracksWithVerdicts.get(index)) && verdicts.trackIsFraud(p.trackId, p.playedAt);
     }
 
     public Policy policy() {

@@ -46,9 +46,7 @@ final class CandidatePlays implements Serializable {
     /** True when the play goes on to the per-user rules; otherwise it has been counted. */
     boolean passes(Play p) {
         duplicates += p.copies - 1;
-        // A play with its track's index is classified by it; its credits are not read (a cache miss).
-        PlayStatus status = p.trackIndex >= 0 ? classifier.statusBeforeCap(p)
-                : classifier.statusBeforeCap(p, catalogue.credits(p));
+        PlayStatus status = classifier.statusBeforeCap(p); // by the track's index: its credits unread
         if (status == PlayStatus.ELIGIBLE) {
             return true;
         }

@@ -81,15 +81,15 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
             // (the receiver has the catalogue), other tracks as text; counts, mostly small, as varints.
             CompactText.writeCode(p.play.country, out);
             CompactText.writeCode(p.play.product, out);
-            writeVarLong(p.play.trackIndex + 1L, out);
+            CompactText.writeVarLong(p.play.trackIndex + 1L, out);
             if (p.play.trackIndex < 0) {
                 CompactText.write(p.play.trackId, out);
             }
             out.writeByte(p.play.byStatus.length);
             for (long n : p.play.byStatus) {
-                writeVarLong(n, out);
+                CompactText.writeVarLong(n, out);
             }
-            writeVarLong(p.play.activeEligible, out);
+            CompactText.writeVarLong(p.play.activeEligible, out);
         } else if (p.ai != null) {
             out.writeByte(AI);
             StringValue.writeString(p.ai.licenseeId, out);
@@ -128,16 +128,16 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
             case PLAY -> {
                 String country = CompactText.readNumberedCode(in);
                 String product = CompactText.readNumberedCode(in);
-                int index = (int) readVarLong(in) - 1;
+                int index = (int) CompactText.readVarLong(in) - 1;
                 // A catalogue track comes back as its index only: see withTrackId.
                 PlayTally t = new PlayTally(country, product, index < 0 ? CompactText.read(in) : null);
                 t.trackIndex = index;
                 long[] byStatus = new long[in.readByte()];
                 for (int i = 0; i < byStatus.length; i++) {
-                    byStatus[i] = readVarLong(in);
+                    byStatus[i] = CompactText.readVarLong(in);
                 }
                 t.byStatus = byStatus;
-                t.activeEligible = readVarLong(in);
+                t.activeEligible = CompactText.readVarLong(in);
                 p.play = t;
             }
             case AI -> {
@@ -175,26 +175,6 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
             t.trackId = catalogue.trackIdAt(t.trackIndex);
         }
         return t;
-    }
-
-    /** Unsigned, seven bits a byte: counts are never negative, and most are below 128. */
-    private static void writeVarLong(long n, DataOutputView out) throws IOException {
-        while ((n & ~0x7FL) != 0) {
-            out.writeByte((int) (n & 0x7F) | 0x80);
-            n >>>= 7;
-        }
-        out.writeByte((int) n);
-    }
-
-    private static long readVarLong(DataInputView in) throws IOException {
-        long n = 0;
-        for (int shift = 0; ; shift += 7) {
-            int b = in.readUnsignedByte();
-            n |= (long) (b & 0x7F) << shift;
-            if (b < 0x80) {
-                return n;
-            }
-        }
     }
 
     @Override

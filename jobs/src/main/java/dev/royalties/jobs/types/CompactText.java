@@ -102,6 +102,31 @@ public final class CompactText {
         }
     }
 
+    /**
+     * A number that is never negative, seven bits a byte, low bits first: a play's length on the
+     * per-user shuffle ({@link PlayBytes}), a tally's counts on the way to the allocation, most of
+     * them below 128.
+     */
+    public static void writeVarLong(long n, DataOutputView out) throws IOException {
+        while ((n & ~0x7FL) != 0) {
+            out.writeByte((int) (n & 0x7F) | 0x80);
+            n >>>= 7;
+        }
+        out.writeByte((int) n);
+    }
+
+    /** What {@link #writeVarLong} wrote. */
+    public static long readVarLong(DataInputView in) throws IOException {
+        long n = 0;
+        for (int shift = 0; ; shift += 7) {
+            int b = in.readUnsignedByte();
+            n |= (long) (b & 0x7F) << shift;
+            if (b < 0x80) {
+                return n;
+            }
+        }
+    }
+
     /** The shared instance of the code numbered {@code n} (below {@link #CODE_TEXT}). */
     public static String codeNumbered(int n) {
         return CODES[n];

@@ -48,21 +48,21 @@ public final class PlayBytes {
             CompactText.writeCode(p.country, body);
             CompactText.writeCode(p.product, body);
             CompactText.writeCode(p.origin, body);
-            writeLength(body.length(), out);
+            CompactText.writeVarLong(body.length(), out);
             out.write(body.getSharedBuffer(), 0, body.length());
         }
     }
 
     /** The next play's bytes on {@code in} (after its length), as a new array. */
     public static byte[] read(DataInputView in) throws IOException {
-        byte[] b = new byte[readLength(in)];
+        byte[] b = new byte[(int) CompactText.readVarLong(in)];
         in.readFully(b);
         return b;
     }
 
     /** Writes a play's bytes as {@link #read} gives them back. */
     public static void write(byte[] fields, DataOutputView out) throws IOException {
-        writeLength(fields.length, out);
+        CompactText.writeVarLong(fields.length, out);
         out.write(fields);
     }
 
@@ -70,25 +70,6 @@ public final class PlayBytes {
     public static void copy(DataInputView in, DataOutputView out) throws IOException {
         // Not out.write(in, length): a DataOutputSerializer target refuses it instead of growing.
         write(read(in), out);
-    }
-
-    private static void writeLength(int n, DataOutputView out) throws IOException {
-        while (n >= 0x80) {
-            out.writeByte(n & 0x7F | 0x80);
-            n >>>= 7;
-        }
-        out.writeByte(n);
-    }
-
-    private static int readLength(DataInputView in) throws IOException {
-        int n = 0;
-        for (int shift = 0; ; shift += 7) {
-            int b = in.readUnsignedByte();
-            n |= (b & 0x7F) << shift;
-            if (b < 0x80) {
-                return n;
-            }
-        }
     }
 
     /**
