@@ -88,7 +88,7 @@ public final class ParquetRowReader<T> implements Closeable {
     }
 
     /** Opens a file and reads its footer; a file that is not Parquet, or is truncated, is one line naming it. */
-    static ParquetFileReader open(InputFile file, String where) {
+    public static ParquetFileReader open(InputFile file, String where) {
         try {
             // Without a configuration the builder makes a Hadoop Configuration and codec factory per
             // file: about 3 ms each, as long as reading 100 000 rows (FooterCheckBench).
@@ -98,7 +98,7 @@ public final class ParquetRowReader<T> implements Closeable {
         }
     }
 
-    static Type find(MessageType schema, String name) {
+    public static Type find(MessageType schema, String name) {
         if (schema.containsField(name)) {
             return schema.getType(name);
         }
@@ -110,7 +110,7 @@ public final class ParquetRowReader<T> implements Closeable {
         return null;
     }
 
-    static boolean outside(BlockMetaData block, PrimitiveType type, TimeRange range) {
+    public static boolean outside(BlockMetaData block, PrimitiveType type, TimeRange range) {
         for (ColumnChunkMetaData chunk : block.getColumns()) {
             if (chunk.getPath().size() == 1 && chunk.getPath().toArray()[0].equals(type.getName())) {
                 Statistics<?> s = chunk.getStatistics();

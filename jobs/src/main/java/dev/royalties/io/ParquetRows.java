@@ -33,7 +33,7 @@ public final class ParquetRows {
     }
 
     /** The same, without a dictionary for the named columns (the benchmark compares choices). */
-    static <T> ParquetWriter<T> writer(OutputFile file, TableSchema schema, RowExtractor<T> extractor,
+    public static <T> ParquetWriter<T> writer(OutputFile file, TableSchema schema, RowExtractor<T> extractor,
                                        Set<String> noDictionary) throws IOException {
         Builder<T> b = new Builder<>(file, schema, extractor)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)

@@ -29,7 +29,7 @@ public final class EventValidation {
         if (!Vocabulary.isCountry(p.country)) {
             return "country " + show(p.country) + " is not two upper-case letters A-Z";
         }
-        if (p.product == null || !Vocabulary.PRODUCTS.contains(p.product)) {
+        if (!validProduct(p.product)) {
             return "product " + show(p.product) + " is not one of premium, family, student, free";
         }
         if (!Vocabulary.isOrigin(p.origin)) {
@@ -37,6 +37,11 @@ public final class EventValidation {
                     + " editorial, radio (or null)";
         }
         return null;
+    }
+
+    /** A product the contract knows (a play with any other goes to quarantine). */
+    public static boolean validProduct(String product) {
+        return product != null && Vocabulary.PRODUCTS.contains(product);
     }
 
     public static String usageProblem(Usage u) {

@@ -46,14 +46,14 @@ public final class MonthlyPipeline {
      *
      * @param historyStreams qualifying streams per track over the 11 periods before this one (the threshold)
      */
-    public static DataStream<String> build(DataStream<Play> plays, DataStream<Usage> usage, MonthlyReference ref,
+    public static DataStream<String> build(DataStream<UserPlayRecord> plays, DataStream<Usage> usage, MonthlyReference ref,
                                            Map<String, Long> historyStreams, String previousPayments,
                                            OutputSinks sinks, Grouping grouping) {
         Policy policy = ref.policy();
         Set<String> pooled = pooledKeys(ref);
         // ---- catalogue streams ----
-        SingleOutputStreamOperator<Play> validPlays = plays
-                .transform("validate-plays", Streams.PLAY, new ValidateEvents<>(EventContract.PLAYS, ref.period()))
+        SingleOutputStreamOperator<UserPlayRecord> validPlays = plays
+                .transform("validate-plays", Streams.USER_PLAY_RECORD, new ValidatePlays(ref.period()))
                 .uid("validate-plays");
         CandidatePlays steps1to4 = new CandidatePlays(new PlayClassifier(ref.verdicts(), ref.catalogue(), policy),
                 ref.catalogue());
@@ -63,12 +63,11 @@ public final class MonthlyPipeline {
             // One shuffle: each user's copies together, de-duplicated and classified per user. Exact
             // when every copy of a play_id has one user_id; the fingerprint check below counts the
             // play_ids that do not, and the driver then runs the period again on the general pipeline.
-            SingleOutputStreamOperator<UserPlayRecord> keyed = keyedByUser(validPlays, "key-plays-by-user");
-            grouped = byUser(keyed)
+            grouped = byUser(validPlays)
                     .transform("group-user-plays", Streams.PLAY, new GroupUserPlays(ref.catalogue(), policy, pooled,
                             steps1to4))
                     .uid("group-user-plays");
-            DataStream<Partial> crossUser = keyed
+            DataStream<Partial> crossUser = validPlays
                     .transform("fingerprint-plays", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO,
                             new PlayFingerprints())
                     .uid("fingerprint-plays")
@@ -78,6 +77,7 @@ public final class MonthlyPipeline {
             partials = partials.union(crossUser);
         } else {
             SingleOutputStreamOperator<Play> candidates = validPlays
+                    .map(MonthlyPipeline::asPlay, Streams.PLAY).name("plays-as-objects").uid("plays-as-objects")
                     .keyBy(p -> ShuffleKeys.of(p.playId), ShuffleKeys.TYPE)
                     .transform("dedup-plays", Streams.PLAY, new DedupRuns<Play>(p -> p.playId, Duplicates::merge))
                     .uid("dedup-plays")
@@ -132,7 +132,7 @@ public final class MonthlyPipeline {
         // ---- money ----
         SingleOutputStreamOperator<ArtistPayment> payments = partials
                 .transform("allocate-pools", Streams.PAYMENT, new AllocatePools(ref.period(), policy, ref.pools(),
-                        ref.licences(), ref.catalogue(), previousPayments))
+                        ref.licences(), ref.catalogue(), previousPayments, sinks.recordingUsage()))
                 .uid("allocate-pools")
                 .setParallelism(1)
                 .setMaxParallelism(1);
@@ -140,7 +140,6 @@ public final class MonthlyPipeline {
         sinks.payments(payments);
         sinks.reconciliation(payments.getSideOutput(Streams.RECONCILIATION));
         sinks.adjustments(payments.getSideOutput(Streams.ADJUSTMENTS));
-        sinks.recordingUsage(payments.getSideOutput(Streams.RECORDING_USAGE));
         sinks.violations(violations);
         sinks.trackHistory(payments.getSideOutput(Streams.TRACK_HISTORY));
         if (!policy.compareModels().isEmpty()) {
@@ -151,11 +150,20 @@ public final class MonthlyPipeline {
         return payments.getSideOutput(Streams.SUMMARY);
     }
 
-    /** Each play with the hash of its user_id, computed once for the shuffle and the fingerprints. */
+    /** Each play with the hashes of its ids, for the shuffle by user. */
     private static SingleOutputStreamOperator<UserPlayRecord> keyedByUser(SingleOutputStreamOperator<Play> plays,
                                                                          String name) {
-        return plays.map(p -> UserPlayRecord.of(ShuffleKeys.hash(p.userId), p), Streams.USER_PLAY_RECORD)
-                .name(name).uid(name);
+        return plays.map(p -> UserPlayRecord.of(ShuffleKeys.hash(p.userId), ShuffleKeys.hash(p.playId), p),
+                Streams.USER_PLAY_RECORD).name(name).uid(name);
+    }
+
+    /** The general pipeline works on plays: its reader hands every row over as one (columnar off). */
+    private static Play asPlay(UserPlayRecord r) {
+        if (r.play == null) {
+            throw new IllegalStateException("the general pipeline needs plays read as objects"
+                    + " (PlayColumnsFormat with columnar off)");
+        }
+        return r.play;
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.royalties.io.TableSchema;
 import dev.royalties.io.Tables;
 import dev.royalties.io.TimeRange;
 import dev.royalties.jobs.cli.UsageException;
-import dev.royalties.rules.Play;
+import dev.royalties.jobs.types.UserPlayRecord;
 import dev.royalties.rules.ReferenceData;
 import dev.royalties.rules.Times;
 import dev.royalties.rules.Usage;
@@ -25,6 +25,8 @@ import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -126,9 +128,9 @@ public final class MonthlyRun {
                                       PrintStream log) throws Exception {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(o.parallelism());
-        DataStream<Play> plays = read(env, o.input(), staging, Tables.PLAYS, new ParquetTableFormat<>(Tables.PLAYS,
-                CrashPoint.whileReading("reading-plays", TrackIndexedPlays.mapper(Tables.PLAY)),
-                periodRange(o, "played_at"), Streams.PLAY, TrackIndexedPlays.coders(ref.catalogue())));
+        DataStream<UserPlayRecord> plays = read(env, o.input(), staging, Tables.PLAYS, new PlayColumnsFormat(
+                ref.catalogue(), ref.period(), periodRange(o, "played_at"),
+                grouping == MonthlyPipeline.Grouping.USER_FIRST));
         DataStream<Usage> usage = read(env, o.input(), staging, Tables.AI_USAGE,
                 new ParquetTableFormat<>(Tables.AI_USAGE, Tables.USAGE, periodRange(o, "used_at"), Streams.USAGE));
         String previousPayments = previous == 0 ? null
@@ -159,7 +161,8 @@ public final class MonthlyRun {
     }
 
     private static <T> DataStream<T> read(StreamExecutionEnvironment env, String input, Path staging,
-                                          TableSchema table, ParquetTableFormat<T> format) throws Exception {
+                                          TableSchema table, BulkFormat<T, FileSourceSplit> format)
+            throws Exception {
         Path dir = new Path(input, table.name());
         if (!dir.getFileSystem().exists(dir)) {
             // An optional table that is absent reads as empty (spec §2).

@@ -26,5 +26,6 @@ public interface OutputSinks {
 
     void modelComparison(DataStream<ModelComparison.Row> rows);
 
-    void recordingUsage(DataStream<RecordingUsage.Row> rows);
+    /** Written by the allocation itself, on a thread of its own ({@link TableFile}). */
+    TableFile<RecordingUsage.Row> recordingUsage();
 }

@@ -13,6 +13,11 @@ import dev.royalties.rules.QuarantineRow;
 import dev.royalties.rules.TrackListening;
 import dev.royalties.rules.RecordingUsage;
 import org.apache.flink.connector.file.sink.FileSink;
+import java.io.IOException;
+import java.util.UUID;
+import org.apache.flink.api.common.serialization.BulkWriter;
+import org.apache.flink.core.fs.FSDataOutputStream;
+import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
@@ -62,8 +67,52 @@ public final class ParquetOutputSinks implements OutputSinks {
     }
 
     @Override
-    public void recordingUsage(DataStream<RecordingUsage.Row> rows) {
-        sink(rows, Tables.RECORDING_USAGE, Tables::row, 1);
+    public TableFile<RecordingUsage.Row> recordingUsage() {
+        return new StagedParquetFile<>(root, Tables.RECORDING_USAGE, Tables::row);
+    }
+
+    /**
+     * One Parquet file in the table's staging folder, written under a hidden name unique to the
+     * writer and renamed when committed (a retried task's writer never shares the old one's file).
+     */
+    private record StagedParquetFile<T>(String root, TableSchema table, RowExtractor<T> extractor)
+            implements TableFile<T> {
+        @Override
+        public Writer<T> open() throws IOException {
+            Path dir = new Path(root, table.name());
+            FileSystem fs = dir.getFileSystem();
+            fs.mkdirs(dir);
+            Path done = new Path(dir, "part-" + table.name() + ".parquet");
+            Path inProgress = new Path(dir, "." + done.getName() + ".inprogress." + UUID.randomUUID());
+            FSDataOutputStream out = fs.create(inProgress, FileSystem.WriteMode.NO_OVERWRITE);
+            BulkWriter<T> rows = ParquetRows.sinkFormat(table, extractor).create(out);
+            return new Writer<>() {
+                private boolean committed;
+
+                @Override
+                public void write(T row) throws IOException {
+                    rows.addElement(row);
+                }
+
+                @Override
+                public void commit() throws IOException {
+                    rows.finish();
+                    out.close();
+                    if (!fs.rename(inProgress, done)) {
+                        throw new IOException("cannot rename " + inProgress + " to " + done);
+                    }
+                    committed = true;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    if (!committed) {
+                        out.close();
+                        fs.delete(inProgress, false);
+                    }
+                }
+            };
+        }
     }
 
     private <T> void sink(DataStream<T> rows, TableSchema table, RowExtractor<T> extractor, int parallelism) {

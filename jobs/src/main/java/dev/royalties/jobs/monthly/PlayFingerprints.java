@@ -6,7 +6,7 @@ import dev.royalties.jobs.types.UserPlayRecord;
  * Turns plays into (hash of play_id, hash of user_id) pairs for {@link CrossUserDuplicates}, packed
  * in blocks of one bucket each (the play hash's top byte), so the check costs one network record
  * per {@value #PAIRS} plays instead of one per play. A block is {@code [bucket, p1, u1, p2, u2, ...]}.
- * Chained to the reader, so it gets each record as sent, with its play.
+ * Chained to the reader, so it gets each record as sent, with the hash of its play_id.
  */
 final class PlayFingerprints extends EndOfInputOperator<UserPlayRecord, long[]> {
     private static final long serialVersionUID = 1L;
@@ -29,7 +29,7 @@ final class PlayFingerprints extends EndOfInputOperator<UserPlayRecord, long[]> 
 
     @Override
     protected void onElement(UserPlayRecord r) {
-        long play = ShuffleKeys.hash(r.play.playId);
+        long play = r.playHash;
         int b = bucket(play);
         long[] block = blocks[b];
         if (block == null) {

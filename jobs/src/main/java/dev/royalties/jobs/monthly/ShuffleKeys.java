@@ -27,6 +27,19 @@ final class ShuffleKeys {
         for (int i = 0; i < s.length(); i++) {
             h = (h ^ s.charAt(i)) * 0x100000001b3L;
         }
+        return mix(h);
+    }
+
+    /** {@link #hash(String)} of the Latin-1 text in {@code length} bytes from {@code off}. */
+    static long hash(byte[] b, int off, int length) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = off; i < off + length; i++) {
+            h = (h ^ (b[i] & 0xFF)) * 0x100000001b3L;
+        }
+        return mix(h);
+    }
+
+    private static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

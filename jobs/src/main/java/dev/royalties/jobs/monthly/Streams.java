@@ -14,7 +14,6 @@ import dev.royalties.rules.QuarantineRow;
 import dev.royalties.rules.ModelComparison;
 import dev.royalties.rules.TrackEligibility;
 import dev.royalties.rules.TrackListening;
-import dev.royalties.rules.RecordingUsage;
 import dev.royalties.rules.Usage;
 import dev.royalties.rules.UserPoolPlays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -50,8 +49,6 @@ final class Streams {
             TypeInformation.of(TrackListening.class));
     static final OutputTag<ModelComparison.Row> MODEL_COMPARISON = new OutputTag<>("model-comparison",
             TypeInformation.of(ModelComparison.Row.class));
-    static final OutputTag<RecordingUsage.Row> RECORDING_USAGE = new OutputTag<>("recording-usage",
-            TypeInformation.of(RecordingUsage.Row.class));
     static final OutputTag<String> SUMMARY = new OutputTag<>("summary", Types.STRING);
 
     private Streams() {}

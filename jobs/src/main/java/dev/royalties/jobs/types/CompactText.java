@@ -15,7 +15,7 @@ import org.apache.flink.types.StringValue;
  */
 public final class CompactText {
     /** Header bytes: a length below SHORT, or NULL, or OTHER (Flink's StringValue form follows). */
-    static final int SHORT = 100;
+    public static final int SHORT = 100;
     static final int NULL = 101;
     private static final int OTHER = 102;
 
@@ -133,7 +133,7 @@ public final class CompactText {
     }
 
     /** A known code's number, or -1. */
-    static int numberOf(String code) {
+    public static int numberOf(String code) {
         return CODE_NUMBERS.getOrDefault(code, -1);
     }
 

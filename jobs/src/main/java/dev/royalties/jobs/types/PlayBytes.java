@@ -53,6 +53,48 @@ public final class PlayBytes {
         }
     }
 
+    /**
+     * What {@link Writer} writes (less the length) for a play read once, of a catalogue track, whose
+     * play_id and user_id are ASCII and shorter than {@link CompactText#SHORT} bytes and whose
+     * country, product and origin have code numbers ({@link CompactText#numberOf}; origin may be
+     * {@link CompactText#CODE_NULL}): the same bytes, from the values a columnar reader holds, with
+     * no Play and no String on the way.
+     */
+    public static byte[] fromValues(byte[] playId, int playOff, int playLen, byte[] userId, int userOff, int userLen,
+                                    int trackIndex, long playedAt, int msPlayed, int country, int product,
+                                    int origin) {
+        byte[] b = new byte[playLen + userLen + 28];
+        b[0] = (byte) playLen;
+        System.arraycopy(playId, playOff, b, 1, playLen);
+        int p = 1 + playLen;
+        b[p++] = (byte) userLen;
+        System.arraycopy(userId, userOff, b, p, userLen);
+        p += userLen;
+        p = putInt(b, p, trackIndex);
+        p = putInt(b, p, (int) (playedAt >>> 32));
+        p = putInt(b, p, (int) playedAt);
+        p = putInt(b, p, msPlayed);
+        p = putInt(b, p, 1); // copies
+        p = putShort(b, p, country);
+        p = putShort(b, p, product);
+        putShort(b, p, origin);
+        return b;
+    }
+
+    private static int putInt(byte[] b, int p, int v) {
+        b[p] = (byte) (v >>> 24);
+        b[p + 1] = (byte) (v >>> 16);
+        b[p + 2] = (byte) (v >>> 8);
+        b[p + 3] = (byte) v;
+        return p + 4;
+    }
+
+    private static int putShort(byte[] b, int p, int v) {
+        b[p] = (byte) (v >>> 8);
+        b[p + 1] = (byte) v;
+        return p + 2;
+    }
+
     /** The next play's bytes on {@code in} (after its length), as a new array. */
     public static byte[] read(DataInputView in) throws IOException {
         byte[] b = new byte[(int) CompactText.readVarLong(in)];

@@ -20,7 +20,7 @@ final class UserPlayRecords {
         try {
             UserPlayRecordSerializer s = new UserPlayRecordSerializer();
             DataOutputSerializer out = new DataOutputSerializer(128);
-            s.serialize(UserPlayRecord.of(userHash, p), out);
+            s.serialize(UserPlayRecord.of(userHash, 0L, p), out);
             return s.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -17,7 +17,7 @@ class PlayBytesTest {
 
     private byte[] sent(Play p) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(64);
-        serializer.serialize(UserPlayRecord.of(7L, p), out);
+        serializer.serialize(UserPlayRecord.of(7L, 0L, p), out);
         return out.getCopyOfBuffer();
     }
 

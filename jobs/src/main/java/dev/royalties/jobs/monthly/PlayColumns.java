@@ -1,0 +1,431 @@
+package dev.royalties.jobs.monthly;
+
+import dev.royalties.io.InputFormatException;
+import dev.royalties.io.ParquetRowReader;
+import dev.royalties.io.Tables;
+import dev.royalties.io.TimeRange;
+import dev.royalties.jobs.types.CompactText;
+import dev.royalties.jobs.types.PlayBytes;
+import dev.royalties.jobs.types.UserPlayRecord;
+import dev.royalties.rules.Catalogue;
+import dev.royalties.rules.EventValidation;
+import dev.royalties.rules.Nulls;
+import dev.royalties.rules.Period;
+import dev.royalties.rules.Play;
+import dev.royalties.rules.Times;
+import dev.royalties.rules.Vocabulary;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+
+/**
+ * One plays file read column by column, for the per-user shuffle. A row that is plainly valid (the
+ * checks of {@link EventValidation}, made once per dictionary entry where the file has one) and in
+ * the period, of a catalogue track, with ASCII ids, becomes its {@link PlayBytes} and the hashes of
+ * its ids straight from the column values: no record assembly, no {@link Play}, no String. Every
+ * other row becomes the Play that {@link Tables#PLAY} would read, unchecked, for
+ * {@link ValidatePlays} to judge by the contract, so the contract's rules stay in one place.
+ * Reading a play as an object, then its strings again to check, hash and write them, was half of
+ * the reading stage's CPU (async-profiler, issue 10).
+ *
+ * <p>Only files with the contract's plain column types are read this way ({@link #open} returns
+ * null for any other file, which the caller reads with {@link ParquetRowReader}).
+ */
+final class PlayColumns implements Closeable {
+    private static final int PLAY_ID = 0;
+    private static final int USER_ID = 1;
+    private static final int TRACK_ID = 2;
+    private static final int PLAYED_AT = 3;
+    private static final int MS_PLAYED = 4;
+    private static final int COUNTRY = 5;
+    private static final int PRODUCT = 6;
+    private static final int ORIGIN = 7;
+
+    private final ParquetFileReader reader;
+    private final String where;
+    private final Catalogue catalogue;
+    private final Period period;
+    private final MessageType requested;
+    private final String createdBy;
+    private final GroupConverter root;
+    private final ColumnDescriptor[] descriptors;
+    private final Value[] values;
+    private final List<Boolean> skipGroup = new ArrayList<>();
+    private final Ids playId = new Ids(false);
+    private final Ids userId = new Ids(true);
+    private final Coded trackId;
+    private final Whole playedAt = new Whole();
+    private final Whole msPlayed = new Whole();
+    private final Coded country = new Coded(s -> Vocabulary.isCountry(s) ? CompactText.numberOf(s) : -1);
+    private final Coded product = new Coded(s -> EventValidation.validProduct(s) ? CompactText.numberOf(s) : -1);
+    private final Coded origin = new Coded(s -> Vocabulary.isOrigin(s) ? CompactText.numberOf(s) : -1);
+    private ColumnReader[] readers;
+    private int nextGroup;
+    private long left;
+
+    private PlayColumns(ParquetFileReader reader, String where, Catalogue catalogue, Period period,
+                        List<Type> fields, List<Integer> columns, PrimitiveType rangeType, TimeRange range) {
+        this.reader = reader;
+        this.where = where;
+        this.catalogue = catalogue;
+        this.period = period;
+        this.trackId = new Coded(catalogue::indexOf);
+        MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+        this.requested = new MessageType(fileSchema.getName(), fields);
+        this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+        Value[] all = {playId, userId, trackId, playedAt, msPlayed, country, product, origin};
+        this.values = new Value[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = all[columns.get(i)];
+        }
+        this.descriptors = requested.getColumns().toArray(new ColumnDescriptor[0]);
+        reader.setRequestedSchema(requested);
+        Value[] byField = this.values;
+        this.root = new GroupConverter() {
+            @Override
+            public Converter getConverter(int fieldIndex) {
+                return byField[fieldIndex];
+            }
+
+            @Override
+            public void start() {}
+
+            @Override
+            public void end() {}
+        };
+        for (BlockMetaData block : reader.getRowGroups()) {
+            skipGroup.add(rangeType != null && ParquetRowReader.outside(block, rangeType, range));
+        }
+    }
+
+    /**
+     * The file read column by column, or null when a column is missing or not of the contract's
+     * plain type (then the caller reads it row by row, which accepts every encoding the contract
+     * does and reports what it does not). The reader is closed when null is returned.
+     */
+    static PlayColumns open(ParquetFileReader reader, String where, Catalogue catalogue, Period period,
+                            TimeRange range) throws IOException {
+        MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+        List<Type> fields = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        PrimitiveType rangeType = null;
+        for (int i = 0; i < Tables.PLAYS.size(); i++) {
+            String name = Tables.PLAYS.columns().get(i).name();
+            Type field = ParquetRowReader.find(schema, name);
+            if (field == null && i == ORIGIN) {
+                continue; // a file from before the column: every origin is null
+            }
+            if (field == null || !plain(i, field)) {
+                reader.close();
+                return null;
+            }
+            fields.add(field);
+            columns.add(i);
+            if (name.equals(range.column())) {
+                rangeType = field.asPrimitiveType();
+            }
+        }
+        return new PlayColumns(reader, where, catalogue, period, fields, columns, rangeType, range);
+    }
+
+    private static boolean plain(int column, Type field) {
+        if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
+            return false;
+        }
+        PrimitiveType t = field.asPrimitiveType();
+        LogicalTypeAnnotation logical = t.getLogicalTypeAnnotation();
+        return switch (column) {
+            case PLAYED_AT -> t.getPrimitiveTypeName() == PrimitiveTypeName.INT64
+                    && logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
+                    && ts.getUnit() == LogicalTypeAnnotation.TimeUnit.MICROS;
+            case MS_PLAYED -> t.getPrimitiveTypeName() == PrimitiveTypeName.INT32 && (logical == null
+                    || logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && i.isSigned());
+            default -> t.getPrimitiveTypeName() == PrimitiveTypeName.BINARY
+                    && (logical == null || logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation);
+        };
+    }
+
+    /** The next row, or null at the end of the file. */
+    UserPlayRecord next() {
+        while (left == 0) {
+            boolean more;
+            try {
+                more = advance();
+            } catch (IOException | RuntimeException e) {
+                throw new InputFormatException(where + " is damaged: cannot read row group " + nextGroup + " of "
+                        + skipGroup.size() + ": " + e.getMessage(), e);
+            }
+            if (!more) {
+                return null;
+            }
+        }
+        left--;
+        try {
+            for (int i = 0; i < readers.length; i++) {
+                ColumnReader r = readers[i];
+                if (r.getCurrentDefinitionLevel() == descriptors[i].getMaxDefinitionLevel()) {
+                    r.writeCurrentValueToConverter();
+                } else {
+                    values[i].setNull();
+                }
+                r.consume();
+            }
+            return row();
+        } catch (RuntimeException e) {
+            throw new InputFormatException(where + ": cannot read a row: " + e, e);
+        }
+    }
+
+    private UserPlayRecord row() {
+        int originCode = origin.present ? origin.code : CompactText.CODE_NULL;
+        if (playId.fast() && userId.fast() && trackId.present && trackId.code >= 0 && playedAt.present
+                && period.contains(playedAt.value) && msPlayed.present && msPlayed.value >= 0 && country.present
+                && country.code >= 0 && product.present && product.code >= 0 && originCode >= 0) {
+            byte[] bytes = PlayBytes.fromValues(playId.array, playId.offset, playId.length, userId.array,
+                    userId.offset, userId.length, trackId.code, playedAt.value, (int) msPlayed.value, country.code,
+                    product.code, originCode);
+            return UserPlayRecord.written(userId.hash(), playId.hash(), bytes);
+        }
+        Play p = new Play(playId.string(), userId.string(), trackId.string(),
+                playedAt.present ? playedAt.value : Times.NULL, msPlayed.present ? (int) msPlayed.value : Nulls.INT,
+                country.string(), product.string(), origin.string());
+        p.trackIndex = trackId.present ? trackId.code : -1;
+        return UserPlayRecord.unchecked(p);
+    }
+
+    private boolean advance() throws IOException {
+        while (nextGroup < skipGroup.size()) {
+            if (skipGroup.get(nextGroup++)) {
+                reader.skipNextRowGroup();
+                continue;
+            }
+            PageReadStore pages = reader.readNextRowGroup();
+            if (pages == null) {
+                return false;
+            }
+            for (Value v : values) {
+                v.forgetDictionary();
+            }
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, requested, createdBy);
+            readers = new ColumnReader[descriptors.length];
+            for (int i = 0; i < descriptors.length; i++) {
+                readers[i] = store.getColumnReader(descriptors[i]);
+            }
+            left = pages.getRowCount();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    /** A column's value in the current row; a column absent from the file stays null. */
+    private abstract static class Value extends PrimitiveConverter {
+        boolean present;
+
+        void setNull() {
+            present = false;
+        }
+
+        void forgetDictionary() {}
+    }
+
+    /** play_id or user_id: the value's bytes, where they already are (a dictionary entry or the page). */
+    private static final class Ids extends Value {
+        /** user_id: many rows share an entry, so its hash and checks are worked out once per entry. */
+        private final boolean perEntry;
+        private Dictionary dictionary;
+        private byte[][] entries;
+        private long[] entryHash;
+        private boolean[] entryFast;
+        private int entry;
+        private Binary value;
+        byte[] array;
+        int offset;
+        int length;
+
+        Ids(boolean perEntry) {
+            this.perEntry = perEntry;
+        }
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(Dictionary d) {
+            dictionary = d;
+            entries = new byte[d.getMaxId() + 1][];
+            entryHash = perEntry ? new long[entries.length] : null;
+            entryFast = perEntry ? new boolean[entries.length] : null;
+            for (int i = 0; i < entries.length; i++) {
+                entries[i] = d.decodeToBinary(i).getBytes();
+                if (perEntry) {
+                    entryFast[i] = fast(entries[i], 0, entries[i].length);
+                    entryHash[i] = ShuffleKeys.hash(entries[i], 0, entries[i].length);
+                }
+            }
+        }
+
+        @Override
+        void forgetDictionary() {
+            dictionary = null;
+            entries = null;
+        }
+
+        @Override
+        public void addValueFromDictionary(int id) {
+            present = true;
+            entry = id;
+            array = entries[id];
+            offset = 0;
+            length = array.length;
+        }
+
+        @Override
+        public void addBinary(Binary v) {
+            present = true;
+            entry = -1;
+            value = v;
+            ByteBuffer b = v.toByteBuffer();
+            if (b.hasArray()) {
+                array = b.array();
+                offset = b.arrayOffset() + b.position();
+            } else {
+                array = v.getBytes();
+                offset = 0;
+            }
+            length = b.remaining();
+        }
+
+        /** Present, not empty, ASCII and short: the fast path's shape (its Latin-1 bytes are these). */
+        boolean fast() {
+            if (!present) {
+                return false;
+            }
+            return perEntry && entry >= 0 ? entryFast[entry] : fast(array, offset, length);
+        }
+
+        private static boolean fast(byte[] b, int off, int len) {
+            if (len == 0 || len >= CompactText.SHORT) {
+                return false;
+            }
+            int any = 0;
+            for (int i = off; i < off + len; i++) {
+                any |= b[i];
+            }
+            return any >= 0;
+        }
+
+        long hash() {
+            return perEntry && entry >= 0 ? entryHash[entry] : ShuffleKeys.hash(array, offset, length);
+        }
+
+        String string() {
+            if (!present) {
+                return null;
+            }
+            return (entry >= 0 ? dictionary.decodeToBinary(entry) : value).toStringUsingUTF8();
+        }
+    }
+
+    /**
+     * A text column known through a number: the track's catalogue index, a code's number ({@link
+     * CompactText#numberOf}); -1 when the value does not take the fast path. Worked out once per
+     * dictionary entry.
+     */
+    private static final class Coded extends Value {
+        private final ToIntFunction<String> numbering;
+        private Dictionary dictionary;
+        private int[] codes;
+        private int entry;
+        private Binary value;
+        int code;
+
+        Coded(ToIntFunction<String> numbering) {
+            this.numbering = numbering;
+        }
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(Dictionary d) {
+            dictionary = d;
+            codes = new int[d.getMaxId() + 1];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = numbering.applyAsInt(d.decodeToBinary(i).toStringUsingUTF8());
+            }
+        }
+
+        @Override
+        void forgetDictionary() {
+            dictionary = null;
+            codes = null;
+        }
+
+        @Override
+        public void addValueFromDictionary(int id) {
+            present = true;
+            entry = id;
+            code = codes[id];
+        }
+
+        @Override
+        public void addBinary(Binary v) {
+            present = true;
+            entry = -1;
+            value = v;
+            code = numbering.applyAsInt(v.toStringUsingUTF8());
+        }
+
+        String string() {
+            if (!present) {
+                return null;
+            }
+            return (entry >= 0 ? dictionary.decodeToBinary(entry) : value).toStringUsingUTF8();
+        }
+    }
+
+    /** played_at (microseconds) or ms_played. */
+    private static final class Whole extends Value {
+        long value;
+
+        @Override
+        public void addLong(long v) {
+            present = true;
+            value = v;
+        }
+
+        @Override
+        public void addInt(int v) {
+            present = true;
+            value = v;
+        }
+    }
+}
