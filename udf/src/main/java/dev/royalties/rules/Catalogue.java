@@ -34,6 +34,7 @@ public final class Catalogue implements Serializable {
     private final String[] trackIds;
     private final java.util.BitSet fullAiAt;
     private final Map<String, Boolean> fullAiByTrack;
+    private transient volatile TrackIdBytes byBytes;
     private final Map<String, String> isrcByTrack;
 
     public Catalogue(Iterable<Track> tracks, Iterable<Right> rights) {
@@ -126,6 +127,27 @@ public final class Catalogue implements Serializable {
         }
         Credits c = credits(p);
         return c == null ? -1 : c.index();
+    }
+
+    /**
+     * {@link #indexOf(String)} of the track_id in {@code len} UTF-8 bytes from {@code off}, without
+     * a String when the bytes are ASCII ({@link TrackIdBytes}, built at the first call).
+     */
+    public int indexOf(byte[] utf8, int off, int len) {
+        if (!TrackIdBytes.ascii(utf8, off, len)) {
+            return indexOf(new String(utf8, off, len, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        TrackIdBytes index = byBytes;
+        if (index == null) {
+            synchronized (this) {
+                index = byBytes;
+                if (index == null) {
+                    index = new TrackIdBytes(trackIds);
+                    byBytes = index;
+                }
+            }
+        }
+        return index.indexOf(utf8, off, len);
     }
 
     /** The index of a matched track ({@link Credits#index()}), or -1 when the track is unmatched. */

@@ -75,9 +75,9 @@ final class PlayColumns implements Closeable {
     private final Coded trackId;
     private final Whole playedAt = new Whole();
     private final Whole msPlayed = new Whole();
-    private final Coded country = new Coded(s -> Vocabulary.isCountry(s) ? CompactText.numberOf(s) : -1);
-    private final Coded product = new Coded(s -> EventValidation.validProduct(s) ? CompactText.numberOf(s) : -1);
-    private final Coded origin = new Coded(s -> Vocabulary.isOrigin(s) ? CompactText.numberOf(s) : -1);
+    private final Coded country = Coded.byText(s -> Vocabulary.isCountry(s) ? CompactText.numberOf(s) : -1);
+    private final Coded product = Coded.byText(s -> EventValidation.validProduct(s) ? CompactText.numberOf(s) : -1);
+    private final Coded origin = Coded.byText(s -> Vocabulary.isOrigin(s) ? CompactText.numberOf(s) : -1);
     private ColumnReader[] readers;
     private int nextGroup;
     private long left;
@@ -88,7 +88,11 @@ final class PlayColumns implements Closeable {
         this.where = where;
         this.catalogue = catalogue;
         this.period = period;
-        this.trackId = new Coded(catalogue::indexOf);
+        this.trackId = new Coded(v -> {
+            ByteBuffer b = v.toByteBuffer();
+            return b.hasArray() ? catalogue.indexOf(b.array(), b.arrayOffset() + b.position(), b.remaining())
+                    : catalogue.indexOf(v.toStringUsingUTF8());
+        });
         MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
         this.requested = new MessageType(fileSchema.getName(), fields);
         this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
@@ -358,15 +362,19 @@ final class PlayColumns implements Closeable {
      * dictionary entry.
      */
     private static final class Coded extends Value {
-        private final ToIntFunction<String> numbering;
+        private final ToIntFunction<Binary> numbering;
         private Dictionary dictionary;
         private int[] codes;
         private int entry;
         private Binary value;
         int code;
 
-        Coded(ToIntFunction<String> numbering) {
+        Coded(ToIntFunction<Binary> numbering) {
             this.numbering = numbering;
+        }
+
+        static Coded byText(ToIntFunction<String> numbering) {
+            return new Coded(v -> numbering.applyAsInt(v.toStringUsingUTF8()));
         }
 
         @Override
@@ -379,7 +387,7 @@ final class PlayColumns implements Closeable {
             dictionary = d;
             codes = new int[d.getMaxId() + 1];
             for (int i = 0; i < codes.length; i++) {
-                codes[i] = numbering.applyAsInt(d.decodeToBinary(i).toStringUsingUTF8());
+                codes[i] = numbering.applyAsInt(d.decodeToBinary(i));
             }
         }
 
@@ -401,7 +409,7 @@ final class PlayColumns implements Closeable {
             present = true;
             entry = -1;
             value = v;
-            code = numbering.applyAsInt(v.toStringUsingUTF8());
+            code = numbering.applyAsInt(v);
         }
 
         String string() {
