@@ -44,11 +44,13 @@ public final class MonthlyPipeline {
     /**
      * Wires the job and returns the run summary (one JSON document) for the driver to collect.
      *
+     * @param plays the rows of plays as {@link PlayColumnsFormat} reads them: columnar under USER_FIRST,
+     *              every row as a {@link Play} under GENERAL
      * @param historyStreams qualifying streams per track over the 11 periods before this one (the threshold)
      */
-    public static DataStream<String> build(DataStream<UserPlayRecord> plays, DataStream<Usage> usage, MonthlyReference ref,
-                                           Map<String, Long> historyStreams, String previousPayments,
-                                           OutputSinks sinks, Grouping grouping) {
+    public static DataStream<String> build(DataStream<UserPlayRecord> plays, DataStream<Usage> usage,
+                                           MonthlyReference ref, Map<String, Long> historyStreams,
+                                           String previousPayments, OutputSinks sinks, Grouping grouping) {
         Policy policy = ref.policy();
         Set<String> pooled = pooledKeys(ref);
         // ---- catalogue streams ----
