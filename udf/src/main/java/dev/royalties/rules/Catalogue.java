@@ -33,6 +33,8 @@ public final class Catalogue implements Serializable {
      */
     private final String[] trackIds;
     private final java.util.BitSet fullAiAt;
+    /** The matched tracks' ISRCs by index (null: none), for recording_usage's rows. */
+    private final String[] isrcs;
     private final Map<String, Boolean> fullAiByTrack;
     private transient volatile TrackIdBytes byBytes;
     private final Map<String, String> isrcByTrack;
@@ -58,6 +60,7 @@ public final class Catalogue implements Serializable {
         byIndex = new Credits[ids.size()];
         trackIds = new String[ids.size()];
         fullAiAt = new java.util.BitSet(ids.size());
+        isrcs = new String[ids.size()];
         for (int index = 0; index < ids.size(); index++) {
             String trackId = ids.get(index);
             List<Right> rs = byTrack.get(trackId);
@@ -71,6 +74,7 @@ public final class Catalogue implements Serializable {
             byIndex[index] = new Credits(trackId, index, artists, shares, fullAiByTrack.get(trackId));
             trackIds[index] = trackId;
             fullAiAt.set(index, byIndex[index].fullAi());
+            isrcs[index] = isrcByTrack.get(trackId);
             matched.put(trackId, byIndex[index]);
         }
     }
@@ -154,6 +158,11 @@ public final class Catalogue implements Serializable {
     public int indexOf(String trackId) {
         Credits c = matched.get(trackId);
         return c == null ? -1 : c.index();
+    }
+
+    /** {@link #isrc} of a matched track by its index. */
+    public String isrcAt(int index) {
+        return isrcs[index];
     }
 
     /** The track's ISRC, or null when the track is not in `tracks` (or has none). */
