@@ -62,7 +62,7 @@ public record ParquetInputSize(long files, long bytes, long rows) {
                     && column.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
             long rows = 0;
             for (BlockMetaData block : reader.getRowGroups()) {
-                if (!byTime || !ParquetRowReader.outside(block, column.asPrimitiveType(), range)) {
+                if (!byTime || !RowGroups.outside(block, column.asPrimitiveType(), range)) {
                     rows += block.getRowCount();
                 }
             }

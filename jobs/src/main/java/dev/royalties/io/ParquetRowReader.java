@@ -1,6 +1,5 @@
 package dev.royalties.io;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +7,7 @@ import java.util.Map;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.MessageColumnIO;
@@ -30,7 +26,7 @@ import org.apache.parquet.schema.Type;
  * (projection), columns are matched by name whatever their order, extra columns are ignored and
  * missing ones read as null. Pull-based ({@link #next()}), so a Flink source can batch it.
  */
-public final class ParquetRowReader<T> implements Closeable {
+public final class ParquetRowReader<T> implements RowSource<T> {
     private final ParquetFileReader reader;
     private final String where;
     private final RowMapper<T> mapper;
@@ -38,8 +34,7 @@ public final class ParquetRowReader<T> implements Closeable {
     private final MessageColumnIO columnIO;
     private final Materializer materializer;
     private final boolean noColumns;
-    private final List<Boolean> skipGroup = new ArrayList<>();
-    private int nextGroup;
+    private final RowGroups groups;
     private RecordReader<RowBuffer> records;
     private long left;
 
@@ -81,10 +76,7 @@ public final class ParquetRowReader<T> implements Closeable {
         reader.setRequestedSchema(requested);
         this.columnIO = new ColumnIOFactory().getColumnIO(requested, fileSchema);
         this.materializer = new Materializer(buffer, converters.toArray(new PrimitiveConverter[0]));
-        for (BlockMetaData block : reader.getRowGroups()) {
-            boolean skip = rangeType != null && outside(block, rangeType, range);
-            skipGroup.add(skip);
-        }
+        this.groups = new RowGroups(reader, where, rangeType, range);
     }
 
     /** Opens a file and reads its footer; a file that is not Parquet, or is truncated, is one line naming it. */
@@ -110,34 +102,21 @@ public final class ParquetRowReader<T> implements Closeable {
         return null;
     }
 
-    public static boolean outside(BlockMetaData block, PrimitiveType type, TimeRange range) {
-        for (ColumnChunkMetaData chunk : block.getColumns()) {
-            if (chunk.getPath().size() == 1 && chunk.getPath().toArray()[0].equals(type.getName())) {
-                Statistics<?> s = chunk.getStatistics();
-                if (s == null || s.isEmpty() || !s.hasNonNullValue() || !s.isNumNullsSet() || s.getNumNulls() > 0) {
-                    return false;
-                }
-                long min = ColumnConverters.toMicros(type, ((Number) s.genericGetMin()).longValue());
-                long max = ColumnConverters.toMicros(type, ((Number) s.genericGetMax()).longValue());
-                return max < range.fromMicros() || min >= range.toMicros();
-            }
-        }
-        return false;
-    }
-
     /** The next row, or null at the end of the file. */
+    @Override
     public T next() throws IOException {
         while (left == 0) {
-            boolean more;
             try {
-                more = advance();
+                PageReadStore pages = groups.next();
+                if (pages == null) {
+                    return null;
+                }
+                left = pages.getRowCount();
+                if (!noColumns) {
+                    records = columnIO.getRecordReader(pages, materializer);
+                }
             } catch (IOException | RuntimeException e) {
-                // A damaged page or row group: name the file, the one thing on-call can act on.
-                throw new InputFormatException(where + " is damaged: cannot read row group " + nextGroup + " of "
-                        + skipGroup.size() + ": " + e.getMessage(), e);
-            }
-            if (!more) {
-                return null;
+                throw groups.damaged(e);
             }
         }
         left--;
@@ -152,26 +131,6 @@ public final class ParquetRowReader<T> implements Closeable {
         } catch (RuntimeException e) {
             throw new InputFormatException(where + ": cannot read a row: " + e, e);
         }
-    }
-
-    private boolean advance() throws IOException {
-        while (nextGroup < skipGroup.size()) {
-            boolean skip = skipGroup.get(nextGroup++);
-            if (skip) {
-                reader.skipNextRowGroup();
-                continue;
-            }
-            PageReadStore pages = reader.readNextRowGroup();
-            if (pages == null) {
-                return false;
-            }
-            left = pages.getRowCount();
-            if (!noColumns) {
-                records = columnIO.getRecordReader(pages, materializer);
-            }
-            return true;
-        }
-        return false;
     }
 
     @Override

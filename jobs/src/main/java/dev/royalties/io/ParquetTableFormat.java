@@ -47,8 +47,12 @@ public final class ParquetTableFormat<T> implements BulkFormat<T, FileSourceSpli
     public Reader<T> createReader(Configuration config, FileSourceSplit split) throws IOException {
         Path path = split.path();
         FileSystem fs = path.getFileSystem();
-        ParquetRowReader<T> rows = new ParquetRowReader<>(new ParquetInputFile(fs.open(path), split.fileSize()),
-                path.toString(), schema, mapper, range, coders);
+        return batches(new ParquetRowReader<>(new ParquetInputFile(fs.open(path), split.fileSize()),
+                path.toString(), schema, mapper, range, coders));
+    }
+
+    /** A Flink reader of one file's rows, handed over in batches of {@value #BATCH}. */
+    public static <T> Reader<T> batches(RowSource<T> rows) {
         return new Reader<>() {
             private long emitted;
 

@@ -1,6 +1,8 @@
 package dev.royalties.jobs.monthly;
 
 import dev.royalties.io.InputFormatException;
+import dev.royalties.io.RowGroups;
+import dev.royalties.io.RowSource;
 import dev.royalties.io.ParquetRowReader;
 import dev.royalties.io.Tables;
 import dev.royalties.io.TimeRange;
@@ -14,7 +16,6 @@ import dev.royalties.rules.Period;
 import dev.royalties.rules.Play;
 import dev.royalties.rules.Times;
 import dev.royalties.rules.Vocabulary;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -50,7 +50,7 @@ import org.apache.parquet.schema.Type;
  * <p>Only files with the contract's plain column types are read this way ({@link #open} returns
  * null for any other file, which the caller reads with {@link ParquetRowReader}).
  */
-final class PlayColumns implements Closeable {
+final class PlayColumns implements RowSource<UserPlayRecord> {
     private static final int PLAY_ID = 0;
     private static final int USER_ID = 1;
     private static final int TRACK_ID = 2;
@@ -69,7 +69,7 @@ final class PlayColumns implements Closeable {
     private final GroupConverter root;
     private final ColumnDescriptor[] descriptors;
     private final Value[] values;
-    private final List<Boolean> skipGroup = new ArrayList<>();
+    private final RowGroups groups;
     private final Ids playId = new Ids(false);
     private final Ids userId = new Ids(true);
     private final Coded trackId;
@@ -79,7 +79,6 @@ final class PlayColumns implements Closeable {
     private final Coded product = Coded.byText(s -> EventValidation.validProduct(s) ? CompactText.numberOf(s) : -1);
     private final Coded origin = Coded.byText(s -> Vocabulary.isOrigin(s) ? CompactText.numberOf(s) : -1);
     private ColumnReader[] readers;
-    private int nextGroup;
     private long left;
 
     private PlayColumns(ParquetFileReader reader, String where, Catalogue catalogue, Period period,
@@ -116,9 +115,7 @@ final class PlayColumns implements Closeable {
             @Override
             public void end() {}
         };
-        for (BlockMetaData block : reader.getRowGroups()) {
-            skipGroup.add(rangeType != null && ParquetRowReader.outside(block, rangeType, range));
-        }
+        this.groups = new RowGroups(reader, where, rangeType, range);
     }
 
     /**
@@ -169,17 +166,17 @@ final class PlayColumns implements Closeable {
     }
 
     /** The next row, or null at the end of the file. */
-    UserPlayRecord next() {
+    @Override
+    public UserPlayRecord next() {
         while (left == 0) {
-            boolean more;
             try {
-                more = advance();
+                PageReadStore pages = groups.next();
+                if (pages == null) {
+                    return null;
+                }
+                open(pages);
             } catch (IOException | RuntimeException e) {
-                throw new InputFormatException(where + " is damaged: cannot read row group " + nextGroup + " of "
-                        + skipGroup.size() + ": " + e.getMessage(), e);
-            }
-            if (!more) {
-                return null;
+                throw groups.damaged(e);
             }
         }
         left--;
@@ -216,28 +213,17 @@ final class PlayColumns implements Closeable {
         return UserPlayRecord.unchecked(p);
     }
 
-    private boolean advance() throws IOException {
-        while (nextGroup < skipGroup.size()) {
-            if (skipGroup.get(nextGroup++)) {
-                reader.skipNextRowGroup();
-                continue;
-            }
-            PageReadStore pages = reader.readNextRowGroup();
-            if (pages == null) {
-                return false;
-            }
-            for (Value v : values) {
-                v.forgetDictionary();
-            }
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, requested, createdBy);
-            readers = new ColumnReader[descriptors.length];
-            for (int i = 0; i < descriptors.length; i++) {
-                readers[i] = store.getColumnReader(descriptors[i]);
-            }
-            left = pages.getRowCount();
-            return true;
+    /** Readies a row group's column readers; each column's dictionary, if any, is read here. */
+    private void open(PageReadStore pages) {
+        for (Value v : values) {
+            v.forgetDictionary();
         }
-        return false;
+        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, requested, createdBy);
+        readers = new ColumnReader[descriptors.length];
+        for (int i = 0; i < descriptors.length; i++) {
+            readers[i] = store.getColumnReader(descriptors[i]);
+        }
+        left = pages.getRowCount();
     }
 
     @Override
@@ -256,16 +242,69 @@ final class PlayColumns implements Closeable {
         void forgetDictionary() {}
     }
 
+    /**
+     * A text column's value: an entry of the row group's dictionary, or a value in the page. Kept
+     * as it is; decoded to a String only for a row off the fast path ({@link #string}).
+     */
+    private abstract static class Text extends Value {
+        private Dictionary dictionary;
+        private Binary value;
+        /** The dictionary entry of the current value; -1 for a value in the page. */
+        int entry;
+
+        /** Works out what the fast path needs of each entry of a new dictionary. */
+        abstract void onDictionary(Dictionary d);
+
+        abstract void onEntry(int id);
+
+        abstract void onValue(Binary v);
+
+        @Override
+        public final boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public final void setDictionary(Dictionary d) {
+            dictionary = d;
+            onDictionary(d);
+        }
+
+        @Override
+        void forgetDictionary() {
+            dictionary = null;
+        }
+
+        @Override
+        public final void addValueFromDictionary(int id) {
+            present = true;
+            entry = id;
+            onEntry(id);
+        }
+
+        @Override
+        public final void addBinary(Binary v) {
+            present = true;
+            entry = -1;
+            value = v;
+            onValue(v);
+        }
+
+        final String string() {
+            if (!present) {
+                return null;
+            }
+            return (entry >= 0 ? dictionary.decodeToBinary(entry) : value).toStringUsingUTF8();
+        }
+    }
+
     /** play_id or user_id: the value's bytes, where they already are (a dictionary entry or the page). */
-    private static final class Ids extends Value {
+    private static final class Ids extends Text {
         /** user_id: many rows share an entry, so its hash and checks are worked out once per entry. */
         private final boolean perEntry;
-        private Dictionary dictionary;
         private byte[][] entries;
         private long[] entryHash;
         private boolean[] entryFast;
-        private int entry;
-        private Binary value;
         byte[] array;
         int offset;
         int length;
@@ -275,13 +314,7 @@ final class PlayColumns implements Closeable {
         }
 
         @Override
-        public boolean hasDictionarySupport() {
-            return true;
-        }
-
-        @Override
-        public void setDictionary(Dictionary d) {
-            dictionary = d;
+        void onDictionary(Dictionary d) {
             entries = new byte[d.getMaxId() + 1][];
             entryHash = perEntry ? new long[entries.length] : null;
             entryFast = perEntry ? new boolean[entries.length] : null;
@@ -296,24 +329,19 @@ final class PlayColumns implements Closeable {
 
         @Override
         void forgetDictionary() {
-            dictionary = null;
+            super.forgetDictionary();
             entries = null;
         }
 
         @Override
-        public void addValueFromDictionary(int id) {
-            present = true;
-            entry = id;
+        void onEntry(int id) {
             array = entries[id];
             offset = 0;
             length = array.length;
         }
 
         @Override
-        public void addBinary(Binary v) {
-            present = true;
-            entry = -1;
-            value = v;
+        void onValue(Binary v) {
             ByteBuffer b = v.toByteBuffer();
             if (b.hasArray()) {
                 array = b.array();
@@ -347,13 +375,6 @@ final class PlayColumns implements Closeable {
         long hash() {
             return perEntry && entry >= 0 ? entryHash[entry] : ShuffleKeys.hash(array, offset, length);
         }
-
-        String string() {
-            if (!present) {
-                return null;
-            }
-            return (entry >= 0 ? dictionary.decodeToBinary(entry) : value).toStringUsingUTF8();
-        }
     }
 
     /**
@@ -361,12 +382,9 @@ final class PlayColumns implements Closeable {
      * CompactText#numberOf}); -1 when the value does not take the fast path. Worked out once per
      * dictionary entry.
      */
-    private static final class Coded extends Value {
+    private static final class Coded extends Text {
         private final ToIntFunction<Binary> numbering;
-        private Dictionary dictionary;
         private int[] codes;
-        private int entry;
-        private Binary value;
         int code;
 
         Coded(ToIntFunction<Binary> numbering) {
@@ -378,13 +396,7 @@ final class PlayColumns implements Closeable {
         }
 
         @Override
-        public boolean hasDictionarySupport() {
-            return true;
-        }
-
-        @Override
-        public void setDictionary(Dictionary d) {
-            dictionary = d;
+        void onDictionary(Dictionary d) {
             codes = new int[d.getMaxId() + 1];
             for (int i = 0; i < codes.length; i++) {
                 codes[i] = numbering.applyAsInt(d.decodeToBinary(i));
@@ -393,30 +405,18 @@ final class PlayColumns implements Closeable {
 
         @Override
         void forgetDictionary() {
-            dictionary = null;
+            super.forgetDictionary();
             codes = null;
         }
 
         @Override
-        public void addValueFromDictionary(int id) {
-            present = true;
-            entry = id;
+        void onEntry(int id) {
             code = codes[id];
         }
 
         @Override
-        public void addBinary(Binary v) {
-            present = true;
-            entry = -1;
-            value = v;
+        void onValue(Binary v) {
             code = numbering.applyAsInt(v);
-        }
-
-        String string() {
-            if (!present) {
-                return null;
-            }
-            return (entry >= 0 ? dictionary.decodeToBinary(entry) : value).toStringUsingUTF8();
         }
     }
 

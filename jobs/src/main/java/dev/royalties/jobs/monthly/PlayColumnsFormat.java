@@ -1,6 +1,8 @@
 package dev.royalties.jobs.monthly;
 
 import dev.royalties.io.ParquetRowReader;
+import dev.royalties.io.ParquetTableFormat;
+import dev.royalties.io.RowMapper;
 import dev.royalties.io.Tables;
 import dev.royalties.io.TimeRange;
 import dev.royalties.jobs.types.UserPlayRecord;
@@ -8,14 +10,10 @@ import dev.royalties.rules.Catalogue;
 import dev.royalties.rules.Period;
 import dev.royalties.rules.Play;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
-import org.apache.flink.connector.file.src.util.CheckpointedPosition;
-import org.apache.flink.connector.file.src.util.IteratorResultIterator;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.formats.parquet.ParquetInputFile;
@@ -29,7 +27,6 @@ import org.apache.parquet.io.InputFile;
  */
 final class PlayColumnsFormat implements BulkFormat<UserPlayRecord, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
-    private static final int BATCH = 4096;
     static final String CRASH_POINT = "reading-plays";
 
     private final Catalogue catalogue;
@@ -52,47 +49,12 @@ final class PlayColumnsFormat implements BulkFormat<UserPlayRecord, FileSourceSp
         String where = path.toString();
         PlayColumns columns = columnar ? PlayColumns.open(ParquetRowReader.open(file(fs, split), where), where,
                 catalogue, period, range) : null;
-        ParquetRowReader<Play> rows = columns != null ? null : new ParquetRowReader<>(file(fs, split), where,
-                Tables.PLAYS, TrackIndexedPlays.mapper(Tables.PLAY), range, TrackIndexedPlays.coders(catalogue));
-        return new Reader<>() {
-            private long emitted;
-
-            @Override
-            public RecordIterator<UserPlayRecord> readBatch() throws IOException {
-                List<UserPlayRecord> batch = new ArrayList<>(BATCH);
-                while (batch.size() < BATCH) {
-                    UserPlayRecord r = next();
-                    if (r == null) {
-                        break;
-                    }
-                    batch.add(r);
-                }
-                if (batch.isEmpty()) {
-                    return null;
-                }
-                IteratorResultIterator<UserPlayRecord> it = new IteratorResultIterator<>(batch.iterator(),
-                        CheckpointedPosition.NO_OFFSET, emitted);
-                emitted += batch.size();
-                return it;
-            }
-
-            private UserPlayRecord next() throws IOException {
-                if (columns != null) {
-                    return columns.next();
-                }
-                Play p = rows.next();
-                return p == null ? null : UserPlayRecord.unchecked(p);
-            }
-
-            @Override
-            public void close() throws IOException {
-                if (columns != null) {
-                    columns.close();
-                } else {
-                    rows.close();
-                }
-            }
-        };
+        if (columns != null) {
+            return ParquetTableFormat.batches(columns);
+        }
+        RowMapper<Play> plays = TrackIndexedPlays.mapper(Tables.PLAY);
+        return ParquetTableFormat.batches(new ParquetRowReader<>(file(fs, split), where, Tables.PLAYS,
+                r -> UserPlayRecord.unchecked(plays.map(r)), range, TrackIndexedPlays.coders(catalogue)));
     }
 
     private static InputFile file(FileSystem fs, FileSourceSplit split) throws IOException {
