@@ -1,6 +1,6 @@
 package dev.royalties.jobs.monthly;
 
-import dev.royalties.jobs.types.UserPlayRecord;
+import dev.royalties.jobs.types.UserPlayBlock;
 import dev.royalties.rules.Catalogue;
 import dev.royalties.rules.Duplicates;
 import dev.royalties.rules.PaymentModel;
@@ -19,8 +19,8 @@ import java.util.Set;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Partitioned by user; gathers each user's plays itself ({@link UserBuckets}) instead of behind a
- * keyed sort. Adds every user's qualifying plays to the listening of their tracks (track_history),
+ * Partitioned by user, in blocks that {@link PackUserPlays} packed; gathers each user's plays itself
+ * ({@link UserBuckets}) instead of behind a keyed sort. Adds every user's qualifying plays to the listening of their tracks (track_history),
  * then either settles the user at once (below threshold, cap, eligible) or, when the threshold needs
  * the period's totals first, hands each user's plays on together to {@link SettleUserPlays}.
  * Combined tallies leave at the end of input.
@@ -29,7 +29,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * play_id (every copy of a play is under this user: {@link CrossUserDuplicates} checks that) and
  * applies steps 1-4 ({@link CandidatePlays}) itself, so the plays cross the network once.
  */
-final class GroupUserPlays extends EndOfInputOperator<UserPlayRecord, Play> {
+final class GroupUserPlays extends EndOfInputOperator<UserPlayBlock, Play> {
     private static final long serialVersionUID = 1L;
 
     private final Catalogue catalogue;
@@ -65,8 +65,8 @@ final class GroupUserPlays extends EndOfInputOperator<UserPlayRecord, Play> {
     }
 
     @Override
-    protected void onElement(UserPlayRecord r) throws Exception {
-        users.add(r);
+    protected void onElement(UserPlayBlock block) throws Exception {
+        users.add(block);
     }
 
     private void onUser(String userId, List<Play> copies) {

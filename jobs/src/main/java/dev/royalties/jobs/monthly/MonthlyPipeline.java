@@ -1,5 +1,6 @@
 package dev.royalties.jobs.monthly;
 
+import dev.royalties.jobs.types.UserPlayBlock;
 import dev.royalties.jobs.types.UserPlayRecord;
 import dev.royalties.rules.AiLedger;
 import dev.royalties.rules.Allocation;
@@ -171,10 +172,15 @@ public final class MonthlyPipeline {
     /**
      * Each user's plays to one worker, unsorted: {@link GroupUserPlays} groups them itself, which
      * costs far less than the sort a keyBy gets in BATCH mode. The hash of user_id travels with
-     * the play, so the worker spills the play's bytes without building it first.
+     * the play, so the worker spills the play's bytes without building it first; the plays travel
+     * packed in blocks of one worker's bucket ({@link PackUserPlays}), and the worker spills a block
+     * as it came.
      */
-    private static DataStream<UserPlayRecord> byUser(DataStream<UserPlayRecord> plays) {
-        return plays.partitionCustom((Partitioner<Long>) (hash, n) -> Math.floorMod(hash, n), r -> r.userHash);
+    private static DataStream<UserPlayBlock> byUser(DataStream<UserPlayRecord> plays) {
+        int workers = Math.max(1, plays.getExecutionEnvironment().getParallelism());
+        return plays.transform("pack-user-plays", Streams.USER_PLAY_BLOCK, new PackUserPlays(workers))
+                .uid("pack-user-plays")
+                .partitionCustom((Partitioner<Integer>) (route, n) -> route % n, block -> block.route);
     }
 
     private static Set<String> pooledKeys(MonthlyReference ref) {

@@ -1,5 +1,7 @@
 package dev.royalties.jobs.monthly;
 
+import dev.royalties.jobs.types.UserPlayBlock;
+import dev.royalties.jobs.types.UserPlayBlockSerializer;
 import dev.royalties.jobs.types.UserPlayRecord;
 import dev.royalties.jobs.types.UserPlayRecordSerializer;
 import dev.royalties.jobs.types.FixedSerializerTypeInfo;
@@ -25,6 +27,8 @@ final class Streams {
     static final TypeInformation<Play> PLAY = new FixedSerializerTypeInfo<>(Play.class, MonthlyPlaySerializer.INSTANCE);
     static final TypeInformation<UserPlayRecord> USER_PLAY_RECORD = new FixedSerializerTypeInfo<>(
             UserPlayRecord.class, UserPlayRecordSerializer.INSTANCE);
+    static final TypeInformation<UserPlayBlock> USER_PLAY_BLOCK = new FixedSerializerTypeInfo<>(
+            UserPlayBlock.class, UserPlayBlockSerializer.INSTANCE);
     static final TypeInformation<Usage> USAGE = TypeInformation.of(Usage.class);
     static final TypeInformation<PlayTally> PLAY_TALLY = TypeInformation.of(PlayTally.class);
     static final TypeInformation<Partial> PARTIAL = new FixedSerializerTypeInfo<>(Partial.class,

@@ -1,7 +1,8 @@
 package dev.royalties.jobs.monthly;
 
 import dev.royalties.jobs.types.PlayBytes;
-import dev.royalties.jobs.types.UserPlayRecord;
+import dev.royalties.jobs.types.CompactText;
+import dev.royalties.jobs.types.UserPlayBlock;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -13,9 +14,9 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
 /**
- * Gathers each user's plays on a worker without Flink's sort of a keyed input. Plays are appended,
- * as they arrive and in the bytes they arrived in, to one of {@value #BUCKETS} spill files chosen by
- * the hash of user_id; at the end each file is read back whole, its records grouped by that hash
+ * Gathers each user's plays on a worker without Flink's sort of a keyed input. Plays arrive packed by
+ * the sender in blocks of one bucket each ({@link UserPlayPacker}), and each block is appended, in
+ * the bytes it arrived in, to one of {@value #BUCKETS} spill files, chosen by the hash of user_id; at the end each file is read back whole, its records grouped by that hash
  * (an array of positions, not of plays), and each user's plays are built just before the user is
  * settled.
  * Memory holds one bucket's bytes at a time (1/256 of the worker's plays) plus a 64 KB buffer per
@@ -49,20 +50,23 @@ final class UserBuckets implements Closeable {
         return (int) (userHash >>> 56);
     }
 
-    void add(UserPlayRecord r) throws IOException {
-        int b = bucket(r.userHash);
-        if (++counts[b] > MAX_PER_BUCKET) {
+    /** Appends a block of one bucket's plays (a {@link UserPlayPacker}'s) to its bucket, as it came. */
+    void add(UserPlayBlock block) throws IOException {
+        int b = block.bucket;
+        if (b < 0 || b >= BUCKETS) {
+            throw new IllegalArgumentException("a block of user plays names bucket " + b + " of " + BUCKETS);
+        }
+        counts[b] += block.count;
+        if (counts[b] > MAX_PER_BUCKET || counts[b] < 0) {
             throw new IllegalStateException("more than " + MAX_PER_BUCKET + " plays in one of the " + BUCKETS
                     + " user buckets of a worker: raise the job's parallelism");
         }
         DataOutputSerializer out = pending[b];
         if (out == null) {
-            out = new DataOutputSerializer(SPILL_BYTES + 1024);
+            out = new DataOutputSerializer(SPILL_BYTES + UserPlayPacker.blockBytes(1));
             pending[b] = out;
         }
-        out.writeLong(r.userHash);
-        out.writeInt(r.bytes.length);
-        out.write(r.bytes);
+        out.write(block.bytes, 0, block.length);
         if (out.length() >= SPILL_BYTES) {
             spill(b);
         }
@@ -97,7 +101,7 @@ final class UserBuckets implements Closeable {
             in.setBuffer(bytes);
             for (int i = 0; i < n; i++) {
                 hashes[i] = in.readLong();
-                int length = in.readInt();
+                int length = (int) CompactText.readVarLong(in);
                 offsets[i] = in.getPosition();
                 in.skipBytesToRead(length);
             }

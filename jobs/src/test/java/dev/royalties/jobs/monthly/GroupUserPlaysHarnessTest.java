@@ -1,6 +1,6 @@
 package dev.royalties.jobs.monthly;
 
-import dev.royalties.jobs.types.UserPlayRecord;
+import dev.royalties.jobs.types.UserPlayBlock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.royalties.rules.Catalogue;
@@ -37,12 +37,13 @@ class GroupUserPlaysHarnessTest {
         Policy policy = new Policy(30_000, 2);
         GroupUserPlays op = new GroupUserPlays(CATALOGUE, policy, Set.of("FR\u0000premium"),
                 new CandidatePlays(new PlayClassifier(VerdictIndex.empty(), CATALOGUE, policy), CATALOGUE));
-        try (OneInputStreamOperatorTestHarness<UserPlayRecord, Play> h = new OneInputStreamOperatorTestHarness<>(op)) {
+        try (OneInputStreamOperatorTestHarness<UserPlayBlock, Play> h = new OneInputStreamOperatorTestHarness<>(op)) {
             h.open();
             // U1: three plays of T1 and a second copy of P1 (cap 2: one capped); U2: one play of T2.
-            for (Play p : List.of(play("P1", "U1", "T1", 1), play("P1", "U1", "T1", 1), play("P2", "U1", "T1", 2),
-                    play("P3", "U1", "T1", 3), play("P4", "U2", "T2", 4))) {
-                h.processElement(new StreamRecord<>(UserPlayRecords.received(p)));
+            for (UserPlayBlock b : UserPlayRecords.received(List.of(play("P1", "U1", "T1", 1),
+                    play("P1", "U1", "T1", 1), play("P2", "U1", "T1", 2), play("P3", "U1", "T1", 3),
+                    play("P4", "U2", "T2", 4)))) {
+                h.processElement(new StreamRecord<>(b));
             }
             assertThat(op.holdsState()).isTrue();
             h.endInput();

@@ -65,8 +65,8 @@ class UserBucketsTest {
             expected.computeIfAbsent(p.userId, k -> new ArrayList<>()).add(describe(p));
         }
         try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"), UserBucketsTest::trackIdAt)) {
-            for (Play p : plays) {
-                buckets.add(UserPlayRecords.received(p));
+            for (var block : UserPlayRecords.received(plays)) {
+                buckets.add(block);
             }
             assertThat(spillFiles()).isNotEmpty();
             assertThat(gathered(buckets)).isEqualTo(expected);
@@ -80,10 +80,14 @@ class UserBucketsTest {
         // Every user_id hashes alike: a bucket's sort puts all their plays in one interleaved run.
         Map<String, List<String>> expected = new TreeMap<>();
         try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"), UserBucketsTest::trackIdAt)) {
+            List<Play> plays = new ArrayList<>();
             for (long i = 0; i < 3_000; i++) {
                 Play p = play(i, "U" + i % 13);
-                buckets.add(UserPlayRecords.received(42L, p));
+                plays.add(p);
                 expected.computeIfAbsent(p.userId, k -> new ArrayList<>()).add(describe(p));
+            }
+            for (var block : UserPlayRecords.received(42L, plays)) {
+                buckets.add(block);
             }
             assertThat(gathered(buckets)).isEqualTo(expected);
         }
@@ -92,9 +96,9 @@ class UserBucketsTest {
     @Test
     void aFewPlaysNeverTouchTheDiskAndNoPlaysGiveNoUser() throws Exception {
         try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"), UserBucketsTest::trackIdAt)) {
-            buckets.add(UserPlayRecords.received(play(1, "U1")));
-            buckets.add(UserPlayRecords.received(play(2, "U2")));
-            buckets.add(UserPlayRecords.received(play(3, "U1")));
+            for (var block : UserPlayRecords.received(List.of(play(1, "U1"), play(2, "U2"), play(3, "U1")))) {
+                buckets.add(block);
+            }
             assertThat(spillFiles()).isEmpty();
             assertThat(gathered(buckets)).containsOnlyKeys("U1", "U2");
         }
@@ -106,8 +110,12 @@ class UserBucketsTest {
     @Test
     void closingBeforeTheEndDeletesWhatWasSpilled() throws Exception {
         UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"), UserBucketsTest::trackIdAt);
+        List<Play> plays = new ArrayList<>();
         for (long i = 0; i < 100_000; i++) {
-            buckets.add(UserPlayRecords.received(play(i, "U" + i % 10)));
+            plays.add(play(i, "U" + i % 10));
+        }
+        for (var block : UserPlayRecords.received(plays)) {
+            buckets.add(block);
         }
         assertThat(spillFiles()).isNotEmpty();
         buckets.close(); // a failed run

@@ -1,0 +1,28 @@
+package dev.royalties.jobs.types;
+
+/**
+ * Plays of many users on their way to the per-user stage, packed by the sender: every play in a
+ * block goes to the same worker ({@link #route}) and, there, to the same spill bucket
+ * ({@link #bucket}), so the receiver appends the block to its bucket as it came, with one copy,
+ * instead of taking each play off the network and copying it on by itself. The bytes are what the
+ * bucket holds: for each play, the hash of its user_id (8 bytes), then the play as {@link PlayBytes}
+ * (a length, then the fields).
+ */
+public final class UserPlayBlock {
+    /** The worker, modulo the receivers' parallelism. */
+    public final int route;
+    public final int bucket;
+    /** Plays in the block. */
+    public final int count;
+    /** The plays from 0 to {@link #length}; on the sending side, the packer's buffer, valid during the call only. */
+    public final byte[] bytes;
+    public final int length;
+
+    public UserPlayBlock(int route, int bucket, int count, byte[] bytes, int length) {
+        this.route = route;
+        this.bucket = bucket;
+        this.count = count;
+        this.bytes = bytes;
+        this.length = length;
+    }
+}
