@@ -18,7 +18,7 @@ public final class UserMonth {
 
     /**
      * Settles one user's qualifying plays: those of tracks below the threshold first, then the cap
-     * over the rest ordered by (played_at, play_id). The plays are only sorted when the cap can
+     * over the rest ordered by (played_at, play_id). The order is only looked at when the cap can
      * bite, which most users never reach.
      */
     public static void settle(List<Play> qualifying, TrackEligibility eligibility, long cap, Settled out) {
@@ -36,9 +36,9 @@ public final class UserMonth {
             }
             return;
         }
-        int eligible = UserCap.eligibleCount(passing, cap);
+        boolean[] within = UserCap.withinCap(passing, (int) cap); // cap < passing.size(), an int
         for (int i = 0; i < passing.size(); i++) {
-            out.play(passing.get(i), i < eligible ? PlayStatus.ELIGIBLE : PlayStatus.CAPPED);
+            out.play(passing.get(i), within[i] ? PlayStatus.ELIGIBLE : PlayStatus.CAPPED);
         }
     }
 }

@@ -144,4 +144,30 @@ class UserCapTest {
                 .containsEntry("P1", PlayStatus.ELIGIBLE)
                 .containsEntry("P2", PlayStatus.CAPPED);
     }
+
+    @Test
+    void withinCapPicksTheSamePlaysAsTheSortedOrder() {
+        java.util.Random random = new java.util.Random(7);
+        long day = t("2026-10-01T00:00:00Z");
+        for (int round = 0; round < 2_000; round++) {
+            int n = 2 + random.nextInt(60);
+            List<Play> plays = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                // Few instants, so that many plays tie on played_at at the cap's edge.
+                String id = random.nextInt(4) == 0 ? "p\uD83D\uDE00" + i : "p" + (char) ('a' + random.nextInt(26)) + i;
+                plays.add(play(id, "U1", "T1", day + random.nextInt(1 + n / 4), 60_000));
+            }
+            int cap = 1 + random.nextInt(n - 1);
+            boolean[] within = UserCap.withinCap(plays, cap);
+            List<String> picked = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (within[i]) {
+                    picked.add(plays.get(i).playId);
+                }
+            }
+            List<Play> sorted = new ArrayList<>(plays);
+            int eligible = UserCap.eligibleCount(sorted, cap);
+            assertThat(picked).as("round %d", round).containsExactlyInAnyOrderElementsOf(ids(sorted.subList(0, eligible)));
+        }
+    }
 }

@@ -2,7 +2,6 @@ package dev.royalties.jobs.monthly;
 
 import dev.royalties.jobs.types.UserPlayBlock;
 import dev.royalties.rules.Catalogue;
-import dev.royalties.rules.Duplicates;
 import dev.royalties.rules.PaymentModel;
 import dev.royalties.rules.Play;
 import dev.royalties.rules.PlayTally;
@@ -12,9 +11,7 @@ import dev.royalties.rules.PeriodListening;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
@@ -42,6 +39,7 @@ final class GroupUserPlays extends EndOfInputOperator<UserPlayBlock, Play> {
     private transient UserSettlement settlement;
     private transient UserSettlement.Out out;
     private transient List<Play> passing;
+    private transient DistinctPlays distinct;
 
     GroupUserPlays(Catalogue catalogue, Policy policy, Set<String> pooled, CandidatePlays candidates) {
         this.catalogue = catalogue;
@@ -59,6 +57,7 @@ final class GroupUserPlays extends EndOfInputOperator<UserPlayBlock, Play> {
         out = new UserSettlement.Out(plays -> emit(Streams.USER_POOLS, plays),
                 user -> emit(Streams.POOL_USERS, user));
         passing = new ArrayList<>();
+        distinct = new DistinctPlays();
         if (candidates != null) {
             candidates.open(settlement.ledger());
         }
@@ -93,14 +92,7 @@ final class GroupUserPlays extends EndOfInputOperator<UserPlayBlock, Play> {
     /** The user's plays that pass steps 1-4, one per play_id; the rest are counted by {@link #candidates}. */
     private List<Play> dedupAndClassify(List<Play> copies) {
         passing.clear();
-        Map<String, Play> byId = new HashMap<>(copies.size() * 2);
-        for (Play p : copies) {
-            Play seen = byId.putIfAbsent(p.playId, p);
-            if (seen != null) {
-                byId.put(p.playId, Duplicates.merge(seen, p));
-            }
-        }
-        for (Play p : byId.values()) {
+        for (Play p : distinct.of(copies)) {
             if (candidates.passes(p)) {
                 passing.add(p);
             }
@@ -123,7 +115,7 @@ final class GroupUserPlays extends EndOfInputOperator<UserPlayBlock, Play> {
 
     /** For tests: whether the worker's tallies are still held. */
     boolean holdsState() {
-        return users != null || listening != null || settlement != null || passing != null;
+        return users != null || listening != null || settlement != null || passing != null || distinct != null;
     }
 
     @Override
@@ -133,6 +125,7 @@ final class GroupUserPlays extends EndOfInputOperator<UserPlayBlock, Play> {
         settlement = null;
         out = null;
         passing = null;
+        distinct = null;
         if (candidates != null) {
             candidates.release();
         }

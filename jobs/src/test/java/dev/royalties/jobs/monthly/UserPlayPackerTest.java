@@ -69,7 +69,7 @@ class UserPlayPackerTest {
 
     @Test
     void theOpenBlocksStayWithinTheirBudgetAndTheOperatorLetsGoOfThem() throws Exception {
-        assertThat(UserPlayPacker.blockBytes(2)).isEqualTo(16 << 10);
+        assertThat(UserPlayPacker.blockBytes(2)).isEqualTo(4 << 10);
         assertThat(UserPlayPacker.blockBytes(1024)).isEqualTo(1 << 10);
         PackUserPlays op = new PackUserPlays(2);
         try (OneInputStreamOperatorTestHarness<UserPlayRecord, UserPlayBlock> h =
