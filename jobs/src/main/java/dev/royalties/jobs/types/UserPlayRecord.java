@@ -6,8 +6,9 @@ import dev.royalties.rules.Play;
  * A play on its way to the per-user stage: the hash of its user_id (which picks the worker and,
  * there, the spill bucket) and the play itself. The sender holds the {@link Play} and writes it as
  * {@link PlayBytes}, or holds those bytes already when the reader wrote them straight from the
- * file's columns; the receiver gets the bytes as they are, and keeps them as they are until the
- * user's turn comes, so a play is built once on each side at most.
+ * file's columns. It goes from the reader to the packer that puts it into a {@link UserPlayBlock}
+ * (chained, no copy); the worker keeps the block's bytes as they are until the user's turn comes,
+ * so a play is built once on each side at most. Its serializer serves where a job is run unchained.
  */
 public final class UserPlayRecord {
     public final long userHash;
