@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -124,15 +125,11 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
                 result = r;
             }
         }
-        // recording_usage is computed and written on other threads while this one writes the payments
-        // and the rest: the allocation is the run's serial tail (TableFile).
-        ExecutorService computing = threads("recording-usage", Math.max(1, Runtime.getRuntime()
-                .availableProcessors() - 1));
+        // recording_usage is computed and written on another thread while this one writes the
+        // payments and the rest: the allocation is the run's serial tail (TableFile).
         ExecutorService writing = threads("write-recording_usage", 1);
-        List<CompletableFuture<List<RecordingUsage.Row>>> recordingUsage = List.of();
         try {
-            recordingUsage = recordingUsage(result, inputs, computing);
-            List<CompletableFuture<List<RecordingUsage.Row>>> pools = recordingUsage;
+            List<Supplier<List<RecordingUsage.Row>>> pools = recordingUsage(result, inputs);
             CompletableFuture<Integer> recordingRows = CompletableFuture.supplyAsync(() -> write(pools), writing);
             result.payments().forEach(this::emit);
             List<ModelComparison.Row> comparison = policy.compareModels().isEmpty() ? List.of()
@@ -147,23 +144,26 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
                     joined(recordingRows), comparison.size()));
         } finally {
             stopping.set(true);
-            recordingUsage.forEach(pool -> pool.cancel(false));
-            computing.shutdownNow();
             writing.shutdown();
             // No writer outlives the operator (a retried task must not meet the old one's thread).
             writing.awaitTermination(1, TimeUnit.MINUTES);
         }
     }
 
-    /** Writes the pools' recording_usage rows in pool order, as each pool's rows are ready; their number. */
-    private int write(List<CompletableFuture<List<RecordingUsage.Row>>> pools) {
+    /**
+     * Computes and writes the pools' recording_usage rows in pool order, one pool at a time, so that
+     * only the pool being written is held: computed ahead by a thread of their own, the 2.2 M rows
+     * of the 20 M month lived long enough for young collections to copy them (GC log, issue 10).
+     * Returns their number.
+     */
+    private int write(List<Supplier<List<RecordingUsage.Row>>> pools) {
         int rows = 0;
         try (TableFile.Writer<RecordingUsage.Row> out = recordingUsageFile.open()) {
-            for (CompletableFuture<List<RecordingUsage.Row>> pool : pools) {
+            for (Supplier<List<RecordingUsage.Row>> pool : pools) {
                 if (stopping.get()) {
                     throw new CancellationException("the allocation stopped");
                 }
-                for (RecordingUsage.Row row : joined(pool)) {
+                for (RecordingUsage.Row row : pool.get()) {
                     out.write(row);
                     rows++;
                 }
@@ -212,18 +212,18 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
     /**
      * recording_usage: each catalogue pool's allocated amount over its recordings, weighed as the
      * paying model weighs them (user-centric: by eligible plays, as pro-rata; docs/statements.md).
-     * One task per pool on the common pool; the rows are emitted in pool order all the same.
+     * The pools' tallies are read here, on the operator's thread (the ledger is not shared); each
+     * pool's rows are computed by whoever asks for them, in pool order.
      */
-    private List<CompletableFuture<List<RecordingUsage.Row>>> recordingUsage(Allocation.Result result,
-                                                                            Allocation.ModelInputs inputs,
-                                                                            ExecutorService threads) {
-        List<CompletableFuture<List<RecordingUsage.Row>>> rows = new ArrayList<>();
+    private List<Supplier<List<RecordingUsage.Row>>> recordingUsage(Allocation.Result result,
+                                                                    Allocation.ModelInputs inputs) {
+        List<Supplier<List<RecordingUsage.Row>>> rows = new ArrayList<>();
         for (PoolReconciliation r : result.pools()) {
             if ("catalogue".equals(r.source())) {
-                var tallies = plays.tallies(r.country(), r.product()); // the ledger read on this thread only
-                rows.add(CompletableFuture.supplyAsync(() -> policy.model() == PaymentModel.ARTIST_CENTRIC
+                var tallies = plays.tallies(r.country(), r.product());
+                rows.add(() -> policy.model() == PaymentModel.ARTIST_CENTRIC
                         ? RecordingUsage.forPool(r, tallies, artistCentricWeights(tallies, inputs), catalogue)
-                        : RecordingUsage.forPool(r, tallies, catalogue), threads));
+                        : RecordingUsage.forPool(r, tallies, catalogue));
             }
         }
         return rows;
@@ -231,9 +231,8 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
 
     /**
      * Daemon threads for the tail's side work. Not CompletableFuture's default: on two cores the
-     * common pool has one thread, and CompletableFuture then starts a thread per task, 41 threads
-     * for 41 pools that took the core from this thread while it wrote the payments (1.9 s of wall
-     * time for 0.6 s of CPU).
+     * common pool has one thread, and CompletableFuture then starts a thread per task (it started
+     * 41, one per pool, that took the core from this thread while it wrote the payments).
      */
     private static ExecutorService threads(String name, int n) {
         return Executors.newFixedThreadPool(n, task -> {
