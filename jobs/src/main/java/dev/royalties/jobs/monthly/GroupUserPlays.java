@@ -16,10 +16,11 @@ import java.util.Set;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Partitioned by user, in blocks that {@link PackUserPlays} packed; gathers each user's plays itself
- * ({@link UserBuckets}) instead of behind a keyed sort. Adds every user's qualifying plays to the listening of their tracks (track_history),
- * then either settles the user at once (below threshold, cap, eligible) or, when the threshold needs
- * the period's totals first, hands each user's plays on together to {@link SettleUserPlays}.
+ * Partitioned by user, in blocks that {@link PackUserPlays} packed; gathers each user's plays
+ * itself ({@link UserBuckets}) instead of behind a keyed sort. Adds every user's qualifying plays to
+ * the listening of their tracks (track_history), then either settles the user at once (below
+ * threshold, cap, eligible) or, when the threshold needs the period's totals first, hands each
+ * user's plays on together to {@link SettleUserPlays}.
  * Combined tallies leave at the end of input.
  *
  * <p>On the user-first pipeline it gets each user's raw copies instead: it de-duplicates them by
