@@ -116,7 +116,8 @@ final class GroupUserPlays extends EndOfInputOperator<UserPlayBlock, Play> {
 
     /** For tests: whether the worker's tallies are still held. */
     boolean holdsState() {
-        return users != null || listening != null || settlement != null || passing != null || distinct != null;
+        return users != null || listening != null || settlement != null || passing != null
+                || distinct != null;
     }
 
     @Override

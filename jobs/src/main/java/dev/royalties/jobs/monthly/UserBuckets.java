@@ -16,9 +16,9 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 /**
  * Gathers each user's plays on a worker without Flink's sort of a keyed input. Plays arrive packed by
  * the sender in blocks of one bucket each ({@link UserPlayPacker}), and each block is appended, in
- * the bytes it arrived in, to one of {@value #BUCKETS} spill files, chosen by the hash of user_id; at the end each file is read back whole, its records grouped by that hash
- * (an array of positions, not of plays), and each user's plays are built just before the user is
- * settled.
+ * the bytes it arrived in, to one of {@value #BUCKETS} spill files, chosen by the hash of user_id.
+ * At the end each file is read back whole, its records grouped by that hash (an array of
+ * positions, not of plays), and each user's plays are built just before the user is settled.
  * Memory holds one bucket's bytes at a time (1/256 of the worker's plays) plus a 64 KB buffer per
  * bucket, whatever the month. Building a user's plays at their turn, rather than the whole bucket's
  * into a map first, keeps them in the cache while the rules read them, and spares a map of users.

@@ -14,7 +14,10 @@ public final class UserPlayBlock {
     public final int bucket;
     /** Plays in the block. */
     public final int count;
-    /** The plays from 0 to {@link #length}; on the sending side, the packer's buffer, valid during the call only. */
+    /**
+     * The plays, from 0 to {@link #length}; on the sending side the packer's buffer, valid during
+     * the call only.
+     */
     public final byte[] bytes;
     public final int length;
 
