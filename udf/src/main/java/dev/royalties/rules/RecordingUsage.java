@@ -113,7 +113,8 @@ public final class RecordingUsage {
         for (int i = 0; i < tracks.length; i++) {
             long[] c = playedCounts.get(i);
             int index = played.get(i).trackIndex;
-            rows.add(new Row(index >= 0 ? catalogue.isrcAt(index) : catalogue.isrc(tracks[i]), tracks[i], pool.country(), pool.product(), pool.currency(),
+            String isrc = index >= 0 ? catalogue.isrcAt(index) : catalogue.isrc(tracks[i]);
+            rows.add(new Row(isrc, tracks[i], pool.country(), pool.product(), pool.currency(),
                     c[PlayStatus.ELIGIBLE.ordinal()], c[PlayStatus.FRAUD.ordinal()], c[PlayStatus.SHORT.ordinal()],
                     c[PlayStatus.UNMATCHED.ordinal()], c[PlayStatus.AI_GENERATED.ordinal()], belowThreshold(c),
                     c[PlayStatus.CAPPED.ordinal()], split.artistCents()[i]));

@@ -44,8 +44,8 @@ public final class UserCap {
                 ties.add(i);
             }
         }
-        if (ties.size() > room) {
-            ties.sort(Comparator.comparing((Integer i) -> candidates.get(i).playId, CodePoints.ORDER));
+        if (ties.size() > room) { // one instant: ORDER falls to play_id
+            ties.sort((i, j) -> ORDER.compare(candidates.get(i), candidates.get(j)));
         }
         for (int k = 0; k < room; k++) {
             within[ties.get(k)] = true;

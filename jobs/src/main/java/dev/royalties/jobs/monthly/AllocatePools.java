@@ -36,10 +36,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
-import java.util.function.Supplier;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.flink.core.fs.Path;
@@ -127,7 +127,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         }
         // recording_usage is computed and written on another thread while this one writes the
         // payments and the rest: the allocation is the run's serial tail (TableFile).
-        ExecutorService writing = threads("write-recording_usage", 1);
+        ExecutorService writing = thread("write-recording_usage");
         try {
             List<Supplier<List<RecordingUsage.Row>>> pools = recordingUsage(result, inputs);
             CompletableFuture<Integer> recordingRows = CompletableFuture.supplyAsync(() -> write(pools), writing);
@@ -230,12 +230,11 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
     }
 
     /**
-     * Daemon threads for the tail's side work. Not CompletableFuture's default: on two cores the
-     * common pool has one thread, and CompletableFuture then starts a thread per task (it started
-     * 41, one per pool, that took the core from this thread while it wrote the payments).
+     * A daemon thread for the tail's side work. Not CompletableFuture's default executor: on two
+     * cores the common pool has one thread, and CompletableFuture then starts a thread per task.
      */
-    private static ExecutorService threads(String name, int n) {
-        return Executors.newFixedThreadPool(n, task -> {
+    private static ExecutorService thread(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, name);
             t.setDaemon(true);
             return t;

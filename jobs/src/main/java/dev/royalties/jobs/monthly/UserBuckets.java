@@ -63,7 +63,7 @@ final class UserBuckets implements Closeable {
         }
         DataOutputSerializer out = pending[b];
         if (out == null) {
-            out = new DataOutputSerializer(SPILL_BYTES + UserPlayPacker.blockBytes(1));
+            out = new DataOutputSerializer(SPILL_BYTES + UserPlayPacker.MAX_BLOCK);
             pending[b] = out;
         }
         out.write(block.bytes, 0, block.length);

@@ -1,8 +1,8 @@
 package dev.royalties.jobs.monthly;
 
-import dev.royalties.jobs.types.PlayBytes;
 import dev.royalties.jobs.types.UserPlayBlock;
 import dev.royalties.jobs.types.UserPlayRecord;
+import dev.royalties.jobs.types.UserPlayRecordSerializer;
 import java.io.IOException;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
@@ -16,7 +16,7 @@ final class UserPlayPacker {
     /** Bytes the open blocks may hold together, whatever the number of workers. */
     static final int OPEN_BYTES = 2 << 20;
     private static final int MIN_BLOCK = 1 << 10;
-    private static final int MAX_BLOCK = 4 << 10;
+    static final int MAX_BLOCK = 4 << 10;
 
     /** Where a full block goes; the block's bytes are the packer's, valid during the call only. */
     interface Out {
@@ -28,7 +28,8 @@ final class UserPlayPacker {
     private final Out out;
     private final DataOutputSerializer[] open;
     private final int[] counts;
-    private PlayBytes.Writer writer;
+    /** Writes each play as its record travels alone (the hash, then its bytes); holds a buffer. */
+    private final UserPlayRecordSerializer entries = new UserPlayRecordSerializer();
 
     UserPlayPacker(int workers, Out out) {
         this(workers, blockBytes(workers), out);
@@ -62,15 +63,7 @@ final class UserPlayPacker {
             block = new DataOutputSerializer(blockBytes + 256);
             open[i] = block;
         }
-        block.writeLong(r.userHash);
-        if (r.play != null) {
-            if (writer == null) {
-                writer = new PlayBytes.Writer();
-            }
-            writer.write(r.play, block);
-        } else {
-            PlayBytes.write(r.bytes, block);
-        }
+        entries.serialize(r, block);
         counts[i]++;
         if (block.length() >= blockBytes) {
             send(i);

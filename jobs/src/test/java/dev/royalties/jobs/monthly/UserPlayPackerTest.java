@@ -2,7 +2,6 @@ package dev.royalties.jobs.monthly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.royalties.jobs.types.CompactText;
 import dev.royalties.jobs.types.UserPlayBlock;
 import dev.royalties.jobs.types.UserPlayRecord;
 import dev.royalties.rules.Play;
@@ -26,11 +25,11 @@ class UserPlayPackerTest {
         List<String> plays = new ArrayList<>();
         DataInputDeserializer in = new DataInputDeserializer(b.bytes, 0, b.length);
         var reader = new dev.royalties.jobs.types.PlayBytes.Reader(i -> "T" + i);
+        var entries = new dev.royalties.jobs.types.UserPlayRecordSerializer();
         while (in.available() > 0) {
-            long hash = in.readLong();
-            int length = (int) CompactText.readVarLong(in);
-            Play p = reader.read(b.bytes, in.getPosition());
-            in.skipBytesToRead(length);
+            UserPlayRecord r = entries.deserialize(in); // a block is its plays' records end to end
+            long hash = r.userHash;
+            Play p = reader.read(r.bytes, 0);
             assertThat(UserPlayPacker.route(hash, workers)).isEqualTo(b.route);
             assertThat(UserBuckets.bucket(hash)).isEqualTo(b.bucket);
             assertThat(hash).isEqualTo(ShuffleKeys.hash(p.userId));
