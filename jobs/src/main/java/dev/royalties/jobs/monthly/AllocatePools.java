@@ -39,6 +39,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +59,12 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
     private final Catalogue catalogue;
     private final String previousPayments;
     private final Policy policy;
+    /**
+     * recording_usage is written as this many files, balanced by their pools' tallies, each by a thread
+     * of its own: one file was 2.7 CPU-seconds of a tail that ran on one core at the end (issue 10).
+     * A constant, not the machine's cores, so that every machine writes the same files.
+     */
+    static final int RECORDING_USAGE_PARTS = 2;
     private final TableFile<RecordingUsage.Row> recordingUsageFile;
     /** Set when onEnd leaves, however it leaves: the recording_usage writer then stops too. */
     private transient AtomicBoolean stopping;
@@ -125,12 +132,18 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
                 result = r;
             }
         }
-        // recording_usage is computed and written on another thread while this one writes the
-        // payments and the rest: the allocation is the run's serial tail (TableFile).
-        ExecutorService writing = thread("write-recording_usage");
+        // recording_usage is computed and written by threads of their own, one part file each, while
+        // this one writes the payments and the rest: the allocation is the run's serial tail (TableFile).
+        ExecutorService writing = threads("write-recording_usage", RECORDING_USAGE_PARTS);
         try {
-            List<Supplier<List<RecordingUsage.Row>>> pools = recordingUsage(result, inputs);
-            CompletableFuture<Integer> recordingRows = CompletableFuture.supplyAsync(() -> write(pools), writing);
+            List<CompletableFuture<Integer>> parts = new ArrayList<>();
+            List<List<Supplier<List<RecordingUsage.Row>>>> byPart = BalancedParts.split(recordingUsage(result, inputs),
+                    RECORDING_USAGE_PARTS, RecordingUsagePool::tallies).stream()
+                    .map(part -> part.stream().map(RecordingUsagePool::rows).toList()).toList();
+            for (int i = 0; i < byPart.size(); i++) {
+                int part = i;
+                parts.add(CompletableFuture.supplyAsync(() -> write(part, byPart.get(part)), writing));
+            }
             result.payments().forEach(this::emit);
             List<ModelComparison.Row> comparison = policy.compareModels().isEmpty() ? List.of()
                     : ModelComparison.rows(byModel);
@@ -141,7 +154,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
             result.pools().forEach(r -> emit(Streams.RECONCILIATION, r));
             int adjustments = adjustments(result);
             emit(Streams.SUMMARY, summary(result, adjustments, inputs, byModel, history.size(),
-                    joined(recordingRows), comparison.size()));
+                    parts.stream().mapToInt(AllocatePools::joined).sum(), comparison.size()));
         } finally {
             stopping.set(true);
             writing.shutdown();
@@ -151,14 +164,14 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
     }
 
     /**
-     * Computes and writes the pools' recording_usage rows in pool order, one pool at a time, so that
+     * Computes and writes one part's recording_usage rows in pool order, one pool at a time, so that
      * only the pool being written is held: computed ahead by a thread of their own, the 2.2 M rows
      * of the 20 M month lived long enough for young collections to copy them (GC log, issue 10).
      * Returns their number.
      */
-    private int write(List<Supplier<List<RecordingUsage.Row>>> pools) {
+    private int write(int part, List<Supplier<List<RecordingUsage.Row>>> pools) {
         int rows = 0;
-        try (TableFile.Writer<RecordingUsage.Row> out = recordingUsageFile.open()) {
+        try (TableFile.Writer<RecordingUsage.Row> out = recordingUsageFile.open(part)) {
             for (Supplier<List<RecordingUsage.Row>> pool : pools) {
                 if (stopping.get()) {
                     throw new CancellationException("the allocation stopped");
@@ -215,27 +228,30 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
      * The pools' tallies are read here, on the operator's thread (the ledger is not shared); each
      * pool's rows are computed by whoever asks for them, in pool order.
      */
-    private List<Supplier<List<RecordingUsage.Row>>> recordingUsage(Allocation.Result result,
-                                                                    Allocation.ModelInputs inputs) {
-        List<Supplier<List<RecordingUsage.Row>>> rows = new ArrayList<>();
+    private List<RecordingUsagePool> recordingUsage(Allocation.Result result, Allocation.ModelInputs inputs) {
+        List<RecordingUsagePool> rows = new ArrayList<>();
         for (PoolReconciliation r : result.pools()) {
             if ("catalogue".equals(r.source())) {
                 var tallies = plays.tallies(r.country(), r.product());
-                rows.add(() -> policy.model() == PaymentModel.ARTIST_CENTRIC
+                rows.add(new RecordingUsagePool(tallies.size(), () -> policy.model() == PaymentModel.ARTIST_CENTRIC
                         ? RecordingUsage.forPool(r, tallies, artistCentricWeights(tallies, inputs), catalogue)
-                        : RecordingUsage.forPool(r, tallies, catalogue));
+                        : RecordingUsage.forPool(r, tallies, catalogue)));
             }
         }
         return rows;
     }
 
+    /** A pool's recording_usage rows, computed when asked for; a pool has a row per tally at most. */
+    private record RecordingUsagePool(long tallies, Supplier<List<RecordingUsage.Row>> rows) {}
+
     /**
-     * A daemon thread for the tail's side work. Not CompletableFuture's default executor: on two
+     * Daemon threads for the tail's side work. Not CompletableFuture's default executor: on two
      * cores the common pool has one thread, and CompletableFuture then starts a thread per task.
      */
-    private static ExecutorService thread(String name) {
-        return Executors.newSingleThreadExecutor(task -> {
-            Thread t = new Thread(task, name);
+    private static ExecutorService threads(String name, int count) {
+        AtomicInteger started = new AtomicInteger();
+        return Executors.newFixedThreadPool(count, task -> {
+            Thread t = new Thread(task, name + "-" + started.getAndIncrement());
             t.setDaemon(true);
             return t;
         });

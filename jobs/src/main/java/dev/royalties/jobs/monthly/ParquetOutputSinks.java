@@ -78,11 +78,11 @@ public final class ParquetOutputSinks implements OutputSinks {
     private record StagedParquetFile<T>(String root, TableSchema table, RowExtractor<T> extractor)
             implements TableFile<T> {
         @Override
-        public Writer<T> open() throws IOException {
+        public Writer<T> open(int part) throws IOException {
             Path dir = new Path(root, table.name());
             FileSystem fs = dir.getFileSystem();
             fs.mkdirs(dir);
-            Path done = new Path(dir, "part-" + table.name() + ".parquet");
+            Path done = new Path(dir, "part-" + table.name() + "-" + part + ".parquet");
             Path inProgress = new Path(dir, "." + done.getName() + ".inprogress." + UUID.randomUUID());
             FSDataOutputStream out = fs.create(inProgress, FileSystem.WriteMode.NO_OVERWRITE);
             BulkWriter<T> rows = ParquetRows.sinkFormat(table, extractor).create(out);
