@@ -17,20 +17,16 @@ import dev.royalties.rules.Play;
 import dev.royalties.rules.Times;
 import dev.royalties.rules.Vocabulary;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.Dictionary;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -47,8 +43,9 @@ import org.apache.parquet.schema.Type;
  * Reading a play as an object, then its strings again to check, hash and write them, was half of
  * the reading stage's CPU (async-profiler, issue 10).
  *
- * <p>Only files with the contract's plain column types are read this way ({@link #open} returns
- * null for any other file, which the caller reads with {@link ParquetRowReader}).
+ * <p>Each column is decoded a page at a time by {@link PageColumn}. Only files with the contract's
+ * plain column types, in the encodings that {@link PageColumn} reads, are read this way ({@link
+ * #open} returns null for any other file, which the caller reads with {@link ParquetRowReader}).
  */
 final class PlayColumns implements RowSource<UserPlayRecord> {
     private static final int PLAY_ID = 0;
@@ -64,57 +61,36 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
     private final String where;
     private final Catalogue catalogue;
     private final Period period;
-    private final MessageType requested;
-    private final String createdBy;
-    private final GroupConverter root;
     private final ColumnDescriptor[] descriptors;
-    private final Value[] values;
+    /** Each field's column in the order of {@link #all}; a column absent from the file stays null. */
+    private final int[] fieldOf;
     private final RowGroups groups;
     private final Ids playId = new Ids(false);
     private final Ids userId = new Ids(true);
     private final Coded trackId;
-    private final Whole playedAt = new Whole();
-    private final Whole msPlayed = new Whole();
+    private final Whole playedAt = new Whole(false);
+    private final Whole msPlayed = new Whole(true);
     private final Coded country = Coded.byText(s -> Vocabulary.isCountry(s) ? CompactText.numberOf(s) : -1);
     private final Coded product = Coded.byText(s -> EventValidation.validProduct(s) ? CompactText.numberOf(s) : -1);
     private final Coded origin = Coded.byText(s -> Vocabulary.isOrigin(s) ? CompactText.numberOf(s) : -1);
-    private ColumnReader[] readers;
+    private final Value[] all;
+    /** The row group's columns by field; origin's is null in a file without the column. */
+    private final PageColumn[] columns = new PageColumn[8];
     private long left;
 
     private PlayColumns(ParquetFileReader reader, String where, Catalogue catalogue, Period period,
-                        List<Type> fields, List<Integer> columns, PrimitiveType rangeType, TimeRange range) {
+                        List<Type> fields, List<Integer> fieldIndexes, PrimitiveType rangeType, TimeRange range) {
         this.reader = reader;
         this.where = where;
         this.catalogue = catalogue;
         this.period = period;
-        this.trackId = new Coded(v -> {
-            ByteBuffer b = v.toByteBuffer();
-            return b.hasArray() ? catalogue.indexOf(b.array(), b.arrayOffset() + b.position(), b.remaining())
-                    : catalogue.indexOf(v.toStringUsingUTF8());
-        });
+        this.trackId = new Coded(catalogue::indexOf);
+        this.all = new Value[] {playId, userId, trackId, playedAt, msPlayed, country, product, origin};
         MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
-        this.requested = new MessageType(fileSchema.getName(), fields);
-        this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
-        Value[] all = {playId, userId, trackId, playedAt, msPlayed, country, product, origin};
-        this.values = new Value[columns.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = all[columns.get(i)];
-        }
+        MessageType requested = new MessageType(fileSchema.getName(), fields);
         this.descriptors = requested.getColumns().toArray(new ColumnDescriptor[0]);
+        this.fieldOf = fieldIndexes.stream().mapToInt(Integer::intValue).toArray();
         reader.setRequestedSchema(requested);
-        Value[] byField = this.values;
-        this.root = new GroupConverter() {
-            @Override
-            public Converter getConverter(int fieldIndex) {
-                return byField[fieldIndex];
-            }
-
-            @Override
-            public void start() {}
-
-            @Override
-            public void end() {}
-        };
         this.groups = new RowGroups(reader, where, rangeType, range);
     }
 
@@ -135,7 +111,7 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
             if (field == null && i == ORIGIN) {
                 continue; // a file from before the column: every origin is null
             }
-            if (field == null || !plain(i, field)) {
+            if (field == null || !plain(i, field) || !decoded(reader, name)) {
                 reader.close();
                 return null;
             }
@@ -146,6 +122,19 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
             }
         }
         return new PlayColumns(reader, where, catalogue, period, fields, columns, rangeType, range);
+    }
+
+    /** Whether every row group has the column in encodings that {@link PageColumn} reads. */
+    private static boolean decoded(ParquetFileReader reader, String name) {
+        for (BlockMetaData block : reader.getRowGroups()) {
+            for (ColumnChunkMetaData chunk : block.getColumns()) {
+                if (chunk.getPath().size() == 1 && chunk.getPath().toArray()[0].equals(name)
+                        && !PageColumn.reads(chunk.getEncodings())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean plain(int column, Type field) {
@@ -181,18 +170,37 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
         }
         left--;
         try {
-            for (int i = 0; i < readers.length; i++) {
-                ColumnReader r = readers[i];
-                if (r.getCurrentDefinitionLevel() == descriptors[i].getMaxDefinitionLevel()) {
-                    r.writeCurrentValueToConverter();
-                } else {
-                    values[i].setNull();
-                }
-                r.consume();
+            text(columns[PLAY_ID], playId);
+            text(columns[USER_ID], userId);
+            text(columns[TRACK_ID], trackId);
+            whole(columns[PLAYED_AT], playedAt);
+            whole(columns[MS_PLAYED], msPlayed);
+            text(columns[COUNTRY], country);
+            text(columns[PRODUCT], product);
+            if (columns[ORIGIN] != null) {
+                text(columns[ORIGIN], origin);
             }
             return row();
-        } catch (RuntimeException e) {
-            throw new InputFormatException(where + ": cannot read a row: " + e, e);
+        } catch (IOException | RuntimeException e) {
+            throw new InputFormatException(where + ": cannot read a row: " + e.getMessage(), e);
+        }
+    }
+
+    private static void text(PageColumn c, Text t) throws IOException {
+        if (!c.next()) {
+            t.setNull();
+        } else if (c.entry >= 0) {
+            t.addEntry(c.entry);
+        } else {
+            t.addBytes(c.array, c.offset, c.length);
+        }
+    }
+
+    private static void whole(PageColumn c, Whole w) throws IOException {
+        if (!c.next()) {
+            w.setNull();
+        } else {
+            w.add(c.entry >= 0 ? w.entries[c.entry] : c.whole);
         }
     }
 
@@ -213,15 +221,17 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
         return UserPlayRecord.unchecked(p);
     }
 
-    /** Readies a row group's column readers; each column's dictionary, if any, is read here. */
-    private void open(PageReadStore pages) {
-        for (Value v : values) {
-            v.forgetDictionary();
-        }
-        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, requested, createdBy);
-        readers = new ColumnReader[descriptors.length];
+    /** Readies a row group's columns; each column's dictionary, if any, is read here. */
+    private void open(PageReadStore pages) throws IOException {
         for (int i = 0; i < descriptors.length; i++) {
-            readers[i] = store.getColumnReader(descriptors[i]);
+            PageColumn c = new PageColumn(pages.getPageReader(descriptors[i]), descriptors[i], where);
+            columns[fieldOf[i]] = c;
+            Value v = all[fieldOf[i]];
+            if (c.dictionary() != null) {
+                v.setDictionary(c.dictionary());
+            } else {
+                v.forgetDictionary();
+            }
         }
         left = pages.getRowCount();
     }
@@ -232,14 +242,17 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
     }
 
     /** A column's value in the current row; a column absent from the file stays null. */
-    private abstract static class Value extends PrimitiveConverter {
+    private abstract static class Value {
         boolean present;
 
         void setNull() {
             present = false;
         }
 
-        void forgetDictionary() {}
+        /** Works out what the fast path needs of each entry of the row group's dictionary. */
+        abstract void setDictionary(Dictionary d);
+
+        abstract void forgetDictionary();
     }
 
     /**
@@ -248,24 +261,20 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
      */
     private abstract static class Text extends Value {
         private Dictionary dictionary;
-        private Binary value;
         /** The dictionary entry of the current value; -1 for a value in the page. */
         int entry;
+        byte[] array;
+        int offset;
+        int length;
 
-        /** Works out what the fast path needs of each entry of a new dictionary. */
         abstract void onDictionary(Dictionary d);
 
         abstract void onEntry(int id);
 
-        abstract void onValue(Binary v);
+        abstract void onBytes();
 
         @Override
-        public final boolean hasDictionarySupport() {
-            return true;
-        }
-
-        @Override
-        public final void setDictionary(Dictionary d) {
+        final void setDictionary(Dictionary d) {
             dictionary = d;
             onDictionary(d);
         }
@@ -275,26 +284,27 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
             dictionary = null;
         }
 
-        @Override
-        public final void addValueFromDictionary(int id) {
+        final void addEntry(int id) {
             present = true;
             entry = id;
             onEntry(id);
         }
 
-        @Override
-        public final void addBinary(Binary v) {
+        final void addBytes(byte[] a, int off, int len) {
             present = true;
             entry = -1;
-            value = v;
-            onValue(v);
+            array = a;
+            offset = off;
+            length = len;
+            onBytes();
         }
 
         final String string() {
             if (!present) {
                 return null;
             }
-            return (entry >= 0 ? dictionary.decodeToBinary(entry) : value).toStringUsingUTF8();
+            return entry >= 0 ? dictionary.decodeToBinary(entry).toStringUsingUTF8()
+                    : new String(array, offset, length, StandardCharsets.UTF_8);
         }
     }
 
@@ -305,9 +315,6 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
         private byte[][] entries;
         private long[] entryHash;
         private boolean[] entryFast;
-        byte[] array;
-        int offset;
-        int length;
 
         Ids(boolean perEntry) {
             this.perEntry = perEntry;
@@ -341,17 +348,7 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
         }
 
         @Override
-        void onValue(Binary v) {
-            ByteBuffer b = v.toByteBuffer();
-            if (b.hasArray()) {
-                array = b.array();
-                offset = b.arrayOffset() + b.position();
-            } else {
-                array = v.getBytes();
-                offset = 0;
-            }
-            length = b.remaining();
-        }
+        void onBytes() {}
 
         /** Present, not empty, ASCII and short: the fast path's shape (its Latin-1 bytes are these). */
         boolean fast() {
@@ -377,29 +374,36 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
         }
     }
 
+    /** A text's number from its UTF-8 bytes. */
+    @FunctionalInterface
+    interface Numbering {
+        int number(byte[] b, int off, int len);
+    }
+
     /**
      * A text column known through a number: the track's catalogue index, a code's number ({@link
      * CompactText#numberOf}); -1 when the value does not take the fast path. Worked out once per
      * dictionary entry.
      */
     private static final class Coded extends Text {
-        private final ToIntFunction<Binary> numbering;
+        private final Numbering numbering;
         private int[] codes;
         int code;
 
-        Coded(ToIntFunction<Binary> numbering) {
+        Coded(Numbering numbering) {
             this.numbering = numbering;
         }
 
         static Coded byText(ToIntFunction<String> numbering) {
-            return new Coded(v -> numbering.applyAsInt(v.toStringUsingUTF8()));
+            return new Coded((b, off, len) -> numbering.applyAsInt(new String(b, off, len, StandardCharsets.UTF_8)));
         }
 
         @Override
         void onDictionary(Dictionary d) {
             codes = new int[d.getMaxId() + 1];
             for (int i = 0; i < codes.length; i++) {
-                codes[i] = numbering.applyAsInt(d.decodeToBinary(i));
+                byte[] b = d.decodeToBinary(i).getBytes();
+                codes[i] = numbering.number(b, 0, b.length);
             }
         }
 
@@ -415,25 +419,38 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
         }
 
         @Override
-        void onValue(Binary v) {
-            code = numbering.applyAsInt(v);
+        void onBytes() {
+            code = numbering.number(array, offset, length);
         }
     }
 
     /** played_at (microseconds) or ms_played. */
     private static final class Whole extends Value {
+        private final boolean int32;
+        /** The dictionary's values, by entry. */
+        long[] entries;
         long value;
 
-        @Override
-        public void addLong(long v) {
+        Whole(boolean int32) {
+            this.int32 = int32;
+        }
+
+        void add(long v) {
             present = true;
             value = v;
         }
 
         @Override
-        public void addInt(int v) {
-            present = true;
-            value = v;
+        void setDictionary(Dictionary d) {
+            entries = new long[d.getMaxId() + 1];
+            for (int i = 0; i < entries.length; i++) {
+                entries[i] = int32 ? d.decodeToInt(i) : d.decodeToLong(i);
+            }
+        }
+
+        @Override
+        void forgetDictionary() {
+            entries = null;
         }
     }
 }
