@@ -35,19 +35,25 @@ public final class ParquetRows {
     /** The same, without a dictionary for the named columns (the benchmark compares choices). */
     public static <T> ParquetWriter<T> writer(OutputFile file, TableSchema schema, RowExtractor<T> extractor,
                                        Set<String> noDictionary) throws IOException {
-        Builder<T> b = new Builder<>(file, schema, extractor)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                // Per-page size histograms (new in Parquet 1.14) that no reader of ours uses; building
-                // them was 9 % of the samples of the thread that encoded recording_usage (JFR).
-                .withSizeStatisticsEnabled(false)
-                .withConf(new Configuration(false));
+        ParquetWriter.Builder<T, ?> b = builder(file, schema, extractor);
         for (Column c : schema.columns()) {
             if (noDictionary.contains(c.name())) {
                 b.withDictionaryEncoding(c.name(), false);
             }
         }
         return b.build();
+    }
+
+    /** The writers' builder, for a test that needs other pages or another format version. */
+    public static <T> ParquetWriter.Builder<T, ?> builder(OutputFile file, TableSchema schema,
+                                                         RowExtractor<T> extractor) {
+        return new Builder<>(file, schema, extractor)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                // Per-page size histograms (new in Parquet 1.14) that no reader of ours uses; building
+                // them was 9 % of the samples of the thread that encoded recording_usage (JFR).
+                .withSizeStatisticsEnabled(false)
+                .withConf(new Configuration(false));
     }
 
     public static ParquetWriter<Object[]> writer(OutputFile file, TableSchema schema) throws IOException {

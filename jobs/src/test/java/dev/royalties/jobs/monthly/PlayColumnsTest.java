@@ -115,6 +115,10 @@ class PlayColumnsTest {
     }
 
     private void readsAsTheRowReader(Path file) throws Exception {
+        readsAsTheRowReader(file, 1);
+    }
+
+    private void readsAsTheRowReader(Path file, int copies) throws Exception {
         List<Play> expected = byRows(file);
         List<UserPlayRecord> actual = byColumns(file);
         assertThat(actual).hasSameSizeAs(expected);
@@ -138,7 +142,79 @@ class PlayColumnsTest {
                 assertThat(admitted && plain).as("a plain valid row left the fast path: " + want).isFalse();
             }
         }
-        assertThat(fast).isEqualTo(50 + 1); // the valid rows, and the one with ms_played 0
+        assertThat(fast).isEqualTo((50 + 1) * copies); // the valid rows, and the one with ms_played 0
+    }
+
+    /**
+     * rows() over and over as a file written by {@code builder}; each copy's play_ids and user_ids its
+     * own where {@code newIds} (nulls and empty ids stay as they are).
+     */
+    private Path write(String name, int copies, boolean newIds,
+                       java.util.function.UnaryOperator<ParquetWriter.Builder<Object[], ?>> builder) throws Exception {
+        Path file = dir.resolve(name);
+        try (ParquetWriter<Object[]> w = builder.apply(ParquetRows.builder(new LocalOutputFile(file), Tables.PLAYS,
+                r -> r)).build()) {
+            for (int c = 0; c < copies; c++) {
+                for (Object[] r : rows()) {
+                    Object[] copy = r.clone();
+                    for (int id = 0; id < 2 && newIds && c > 0; id++) {
+                        if (copy[id] != null && !"".equals(copy[id])) {
+                            copy[id] = copy[id] + "-" + c;
+                        }
+                    }
+                    w.write(copy);
+                }
+            }
+        }
+        return file;
+    }
+
+    /** Each data page's value encoding, in order, of one column of the file's first row group. */
+    private static List<String> pageEncodings(Path file, String column) throws Exception {
+        List<String> encodings = new ArrayList<>();
+        try (org.apache.parquet.hadoop.ParquetFileReader r = ParquetRowReader.open(new LocalInputFile(file),
+                file.toString())) {
+            org.apache.parquet.column.ColumnDescriptor d = r.getFooter().getFileMetaData().getSchema().getColumns()
+                    .stream().filter(c -> c.getPath()[0].equals(column)).findFirst().orElseThrow();
+            org.apache.parquet.column.page.PageReader pages = r.readNextRowGroup().getPageReader(d);
+            for (org.apache.parquet.column.page.DataPage p = pages.readPage(); p != null; p = pages.readPage()) {
+                encodings.add(p instanceof org.apache.parquet.column.page.DataPageV1 v1
+                        ? "v1 " + v1.getValueEncoding()
+                        : "v2 " + ((org.apache.parquet.column.page.DataPageV2) p).getDataEncoding());
+            }
+        }
+        return encodings;
+    }
+
+    @Test
+    void manyPagesAndADictionaryThatFillsUpMidChunkReadAsTheRowReaderReadsThem() throws Exception {
+        // Pages of 50 rows, and dictionaries of 300 bytes: each copy brings new users, and user_id's
+        // dictionary fills up after a few.
+        Path file = write("pages.parquet", 40, true, b -> b.withPageRowCountLimit(50).withDictionaryPageSize(300));
+        List<String> users = pageEncodings(file, "user_id");
+        assertThat(users.size()).isGreaterThan(40);
+        assertThat(users).contains("v1 PLAIN_DICTIONARY", "v1 PLAIN");
+        assertThat(pageEncodings(file, "country")).containsOnly("v1 PLAIN_DICTIONARY");
+        readsAsTheRowReader(file, 40);
+    }
+
+    @Test
+    void version2PagesReadAsTheRowReaderReadsThem() throws Exception {
+        // The same ids in every copy, so that every column keeps its dictionary: parquet-mr writes a
+        // version 2 column without one in delta encodings.
+        Path file = write("v2.parquet", 40, false, b -> b.withPageRowCountLimit(13)
+                .withWriterVersion(org.apache.parquet.column.ParquetProperties.WriterVersion.PARQUET_2_0));
+        assertThat(pageEncodings(file, "track_id")).contains("v2 RLE_DICTIONARY");
+        readsAsTheRowReader(file, 40);
+    }
+
+    @Test
+    void aFileWithDeltaEncodingsIsLeftToTheRowReader() throws Exception {
+        Path file = write("delta.parquet", 1, false, b -> b.withDictionaryEncoding(false)
+                .withWriterVersion(org.apache.parquet.column.ParquetProperties.WriterVersion.PARQUET_2_0));
+        assertThat(pageEncodings(file, "play_id")).containsOnly("v2 DELTA_BYTE_ARRAY");
+        assertThat(PlayColumns.open(ParquetRowReader.open(new LocalInputFile(file), file.toString()),
+                file.toString(), CATALOGUE, PERIOD, RANGE)).isNull();
     }
 
     @Test
