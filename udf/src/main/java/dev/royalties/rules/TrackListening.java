@@ -10,7 +10,10 @@ public class TrackListening {
     public String trackId;
     public long streams;
     public long listeners;
-    /** Which user last listened, while a worker counts ({@link PeriodListening}); never serialized. */
+    /**
+     * Which user last listened, while a worker counts a track outside the catalogue ({@link
+     * PeriodListening}); never serialized.
+     */
     transient long lastListener;
 
     public TrackListening() {}
