@@ -106,6 +106,12 @@ public final class CatalogueLedger {
     public void add(PlayTally t) {
         PoolTallies pool = poolOf(t.country, t.product);
         int index = catalogue == null ? -1 : t.trackIndex >= 0 ? t.trackIndex : catalogue.indexOf(t.trackId);
+        if (index >= 0 && t.byStatus.length == PlayStatus.COUNT) {
+            // A tally's counts at once: the allocation adds millions of them (issue 10).
+            batch.flush(); // counts made before it stay before it
+            addByIndex(pool, index, t.byStatus, t.activeEligible);
+            return;
+        }
         for (int s = 0; s < t.byStatus.length; s++) {
             count(pool, t.trackId, index, s, t.byStatus[s], s == PlayStatus.ELIGIBLE.ordinal() ? t.activeEligible : 0);
         }
@@ -154,6 +160,36 @@ public final class CatalogueLedger {
             return;
         }
         add(t, status, n, active);
+    }
+
+    /** What {@link #countByIndex} does for each status of a tally, in one go. */
+    private void addByIndex(PoolTallies pool, int index, long[] byStatus, long active) {
+        if (pool.dense) {
+            long[] page = page(pool, index);
+            if (page != DenseTallies.SPARSE) {
+                pool.pages.addAll(page, index, byStatus, active);
+                return;
+            }
+        }
+        PlayTally t = pool.byIndex.get(index);
+        if (t == null) {
+            t = new PlayTally(pool.country, pool.product, catalogue.trackIdAt(index));
+            t.trackIndex = index;
+            pool.byIndex.put(index, t);
+            addAll(t, byStatus, active);
+            if (!pool.dense && ++pool.indexed > denseFrom) {
+                toDense(pool);
+            }
+            return;
+        }
+        addAll(t, byStatus, active);
+    }
+
+    private static void addAll(PlayTally t, long[] byStatus, long active) {
+        for (int s = 0; s < byStatus.length; s++) {
+            t.byStatus[s] += byStatus[s];
+        }
+        t.activeEligible += active;
     }
 
     /**

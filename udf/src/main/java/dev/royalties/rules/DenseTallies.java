@@ -55,6 +55,17 @@ final class DenseTallies {
         counted[index >>> PAGE_BITS][slot >>> 6] |= 1L << slot;
     }
 
+    /** Adds a tally's counts by status (and its active eligible plays) to a track's in its dense page. */
+    void addAll(long[] page, int index, long[] byStatus, long active) {
+        int at = (index & MASK) * STRIDE;
+        for (int s = 0; s < PlayStatus.COUNT; s++) {
+            page[at + s] += byStatus[s];
+        }
+        page[at + ACTIVE] += active;
+        int slot = index & MASK;
+        counted[index >>> PAGE_BITS][slot >>> 6] |= 1L << slot;
+    }
+
     /** Every counted track of the dense pages, in index order, as a new tally. */
     void forEach(String country, String product, Catalogue catalogue, Consumer<PlayTally> action) {
         for (int p = 0; p < counts.length; p++) {
