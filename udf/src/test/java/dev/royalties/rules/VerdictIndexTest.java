@@ -190,4 +190,28 @@ class VerdictIndexTest {
             assertThat(new VerdictIndex(vs, AS_OF).trackIsFraud("T1", PLAYED)).isFalse();
         }
     }
+
+    @Test
+    void theQuickCheckOfPlayAndUserSubjectsNeverHidesAVerdict() {
+        List<Verdict> vs = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            vs.add(verdict("V" + i, i % 2 == 0 ? "play" : "user", (i % 2 == 0 ? "P" : "U") + i,
+                    i % 3 == 0 ? "cleared" : "fraud", "2026-10-20T00:00:00Z"));
+        }
+        VerdictIndex idx = new VerdictIndex(vs, AS_OF);
+        for (int i = 0; i < 3_000; i++) {
+            String id = (i % 2 == 0 ? "P" : "U") + i;
+            boolean fraud = i % 3 != 0;
+            boolean asPlay = idx.playOrUserIsFraud(i % 2 == 0 ? id : "P-none", i % 2 == 0 ? "U-none" : id, PLAYED);
+            assertThat(asPlay).as(id).isEqualTo(fraud);
+            assertThat(idx.playIsFraud(i % 2 == 0 ? id : "P-none", i % 2 == 0 ? "U-none" : id, "T1", PLAYED))
+                    .isEqualTo(asPlay);
+        }
+        // Strings with one hash: a subject's bit is every such string's bit, and the map decides.
+        assertThat(idx.playOrUserIsFraud("Aa", "BB", PLAYED)).isFalse();
+        VerdictIndex colliding = index(verdict("V1", "play", "Aa", "fraud", "2026-10-20T00:00:00Z"));
+        assertThat(colliding.playOrUserIsFraud("BB", "U1", PLAYED)).isFalse();
+        assertThat(colliding.playOrUserIsFraud("Aa", "U1", PLAYED)).isTrue();
+        assertThat(colliding.playOrUserIsFraud(null, null, PLAYED)).isFalse();
+    }
 }

@@ -19,7 +19,6 @@ import dev.royalties.rules.Play;
 import dev.royalties.rules.PlayClassifier;
 import dev.royalties.rules.Usage;
 import org.apache.flink.api.common.functions.Partitioner;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -71,7 +70,7 @@ public final class MonthlyPipeline {
                             steps1to4))
                     .uid("group-user-plays");
             DataStream<Partial> crossUser = validPlays
-                    .transform("fingerprint-plays", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO,
+                    .transform("fingerprint-plays", Streams.FINGERPRINTS,
                             new PlayFingerprints())
                     .uid("fingerprint-plays")
                     .partitionCustom((Partitioner<Integer>) (bucket, n) -> bucket % n, block -> (int) block[0])

@@ -5,6 +5,7 @@ import dev.royalties.jobs.types.UserPlayBlockSerializer;
 import dev.royalties.jobs.types.UserPlayRecord;
 import dev.royalties.jobs.types.UserPlayRecordSerializer;
 import dev.royalties.jobs.types.FixedSerializerTypeInfo;
+import dev.royalties.jobs.types.LongBlockSerializer;
 import dev.royalties.jobs.types.MonthlyPlaySerializer;
 import dev.royalties.rules.AiViolation;
 import dev.royalties.rules.Adjustment;
@@ -29,6 +30,9 @@ final class Streams {
             UserPlayRecord.class, UserPlayRecordSerializer.INSTANCE);
     static final TypeInformation<UserPlayBlock> USER_PLAY_BLOCK = new FixedSerializerTypeInfo<>(
             UserPlayBlock.class, UserPlayBlockSerializer.INSTANCE);
+    /** The plays' fingerprints for the cross-user check ({@link PlayFingerprints}). */
+    static final TypeInformation<long[]> FINGERPRINTS = new FixedSerializerTypeInfo<>(long[].class,
+            LongBlockSerializer.INSTANCE);
     static final TypeInformation<Usage> USAGE = TypeInformation.of(Usage.class);
     static final TypeInformation<PlayTally> PLAY_TALLY = TypeInformation.of(PlayTally.class);
     static final TypeInformation<Partial> PARTIAL = new FixedSerializerTypeInfo<>(Partial.class,
