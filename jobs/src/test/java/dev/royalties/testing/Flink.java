@@ -1,5 +1,7 @@
 package dev.royalties.testing;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -8,7 +10,11 @@ public final class Flink {
     private Flink() {}
 
     public static MiniClusterExtension miniCluster() {
+        Configuration conf = new Configuration();
+        // As the job's own embedded runs and the cluster's configuration have it (FLINK-40660).
+        conf.set(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT, 2_000L);
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setConfiguration(conf)
                 .setNumberTaskManagers(1)
                 .setNumberSlotsPerTaskManager(2)
                 .build());
