@@ -148,10 +148,10 @@ public final class Launcher {
         System.exit(exit);
     }
 
-    /** Deletes a folder and what it holds, as far as it can: leftovers of a run are not an error. */
-    static void deleteQuietly(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    /** Deletes the run's temporary folder; what is left of a finished run is reported, not an error. */
+    private static void deleteQuietly(Path folder) {
+        try {
+            FileTrees.delete(folder);
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             System.err.println("royalties: could not remove the run's temporary folder " + folder + ": " + e);
         }

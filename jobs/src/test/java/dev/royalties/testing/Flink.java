@@ -1,5 +1,6 @@
 package dev.royalties.testing;
 
+import dev.royalties.jobs.monthly.MonthlyRun;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -11,8 +12,7 @@ public final class Flink {
 
     public static MiniClusterExtension miniCluster() {
         Configuration conf = new Configuration();
-        // As the job's own embedded runs and the cluster's configuration have it (FLINK-40660).
-        conf.set(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT, 2_000L);
+        conf.set(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT, MonthlyRun.READER_CLOSE_TIMEOUT_MS);
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                 .setConfiguration(conf)
                 .setNumberTaskManagers(1)

@@ -141,48 +141,54 @@ public final class CatalogueLedger {
 
     /** Plain gets first: the hot path allocates nothing once a (country, product, track) was seen. */
     private void countByIndex(PoolTallies pool, int index, int status, long n, long active) {
-        if (pool.dense) {
-            long[] page = page(pool, index);
-            if (page != DenseTallies.SPARSE) {
-                pool.pages.add(page, index, status, n, active);
-                return;
-            }
+        long[] page = densePage(pool, index);
+        if (page != null) {
+            pool.pages.add(page, index, status, n, active);
+        } else {
+            add(tallyAt(pool, index), status, n, active);
+            denseIfDue(pool);
         }
-        PlayTally t = pool.byIndex.get(index);
-        if (t == null) {
-            t = new PlayTally(pool.country, pool.product, catalogue.trackIdAt(index));
-            t.trackIndex = index;
-            pool.byIndex.put(index, t);
-            add(t, status, n, active);
-            if (!pool.dense && ++pool.indexed > denseFrom) {
-                toDense(pool);
-            }
-            return;
-        }
-        add(t, status, n, active);
     }
 
     /** What {@link #countByIndex} does for each status of a tally, in one go. */
     private void addByIndex(PoolTallies pool, int index, long[] byStatus, long active) {
-        if (pool.dense) {
-            long[] page = page(pool, index);
-            if (page != DenseTallies.SPARSE) {
-                pool.pages.addAll(page, index, byStatus, active);
-                return;
-            }
+        long[] page = densePage(pool, index);
+        if (page != null) {
+            pool.pages.addAll(page, index, byStatus, active);
+        } else {
+            addAll(tallyAt(pool, index), byStatus, active);
+            denseIfDue(pool);
         }
+    }
+
+    /** The dense page that counts a track, or null when a tally object counts it. */
+    private long[] densePage(PoolTallies pool, int index) {
+        if (!pool.dense) {
+            return null;
+        }
+        long[] page = page(pool, index);
+        return page == DenseTallies.SPARSE ? null : page;
+    }
+
+    /** A track's tally object, made now if need be. */
+    private PlayTally tallyAt(PoolTallies pool, int index) {
         PlayTally t = pool.byIndex.get(index);
         if (t == null) {
             t = new PlayTally(pool.country, pool.product, catalogue.trackIdAt(index));
             t.trackIndex = index;
             pool.byIndex.put(index, t);
-            addAll(t, byStatus, active);
-            if (!pool.dense && ++pool.indexed > denseFrom) {
-                toDense(pool);
+            if (!pool.dense) {
+                pool.indexed++;
             }
-            return;
         }
-        addAll(t, byStatus, active);
+        return t;
+    }
+
+    /** Moves a pool to dense pages once it counts more tracks than {@link #denseFrom}, counts included. */
+    private void denseIfDue(PoolTallies pool) {
+        if (!pool.dense && pool.indexed > denseFrom) {
+            toDense(pool);
+        }
     }
 
     private static void addAll(PlayTally t, long[] byStatus, long active) {

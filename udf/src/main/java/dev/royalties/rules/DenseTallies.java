@@ -51,8 +51,7 @@ final class DenseTallies {
         int at = (index & MASK) * STRIDE;
         page[at + status] += n;
         page[at + ACTIVE] += active;
-        int slot = index & MASK;
-        counted[index >>> PAGE_BITS][slot >>> 6] |= 1L << slot;
+        markCounted(index);
     }
 
     /** Adds a tally's counts by status (and its active eligible plays) to a track's in its dense page. */
@@ -62,6 +61,10 @@ final class DenseTallies {
             page[at + s] += byStatus[s];
         }
         page[at + ACTIVE] += active;
+        markCounted(index);
+    }
+
+    private void markCounted(int index) {
         int slot = index & MASK;
         counted[index >>> PAGE_BITS][slot >>> 6] |= 1L << slot;
     }

@@ -136,10 +136,9 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         // this one writes the payments and the rest: the allocation is the run's serial tail (TableFile).
         ExecutorService writing = threads("write-recording_usage", RECORDING_USAGE_PARTS);
         try {
+            List<List<RecordingUsagePool>> byPart = BalancedParts.split(recordingUsage(result, inputs),
+                    RECORDING_USAGE_PARTS, RecordingUsagePool::tallies);
             List<CompletableFuture<Integer>> parts = new ArrayList<>();
-            List<List<Supplier<List<RecordingUsage.Row>>>> byPart = BalancedParts.split(recordingUsage(result, inputs),
-                    RECORDING_USAGE_PARTS, RecordingUsagePool::tallies).stream()
-                    .map(part -> part.stream().map(RecordingUsagePool::rows).toList()).toList();
             for (int i = 0; i < byPart.size(); i++) {
                 int part = i;
                 parts.add(CompletableFuture.supplyAsync(() -> write(part, byPart.get(part)), writing));
@@ -169,14 +168,14 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
      * of the 20 M month lived long enough for young collections to copy them (GC log, issue 10).
      * Returns their number.
      */
-    private int write(int part, List<Supplier<List<RecordingUsage.Row>>> pools) {
+    private int write(int part, List<RecordingUsagePool> pools) {
         int rows = 0;
         try (TableFile.Writer<RecordingUsage.Row> out = recordingUsageFile.open(part)) {
-            for (Supplier<List<RecordingUsage.Row>> pool : pools) {
+            for (RecordingUsagePool pool : pools) {
                 if (stopping.get()) {
                     throw new CancellationException("the allocation stopped");
                 }
-                for (RecordingUsage.Row row : pool.get()) {
+                for (RecordingUsage.Row row : pool.rows().get()) {
                     out.write(row);
                     rows++;
                 }

@@ -12,6 +12,7 @@ import dev.royalties.jobs.cli.UsageException;
 import dev.royalties.jobs.generate.MonthGenerator;
 import dev.royalties.rules.Period;
 import dev.royalties.rules.Policy;
+import dev.royalties.jobs.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -277,7 +278,7 @@ public final class BenchCommand {
 
     private static void clean(Path output) throws Exception {
         if (Files.exists(output)) {
-            DemoCommand.deleteTree(output);
+            FileTrees.delete(output);
         }
     }
 
@@ -291,7 +292,7 @@ public final class BenchCommand {
         Path dir = work.resolve("input-" + plays + "-" + seed);
         if (!Files.exists(dir.resolve(COMPLETE))) {
             if (Files.exists(dir)) {
-                DemoCommand.deleteTree(dir); // an interrupted generation
+                FileTrees.delete(dir); // an interrupted generation
             }
             System.out.printf("generating %,d plays into %s ...%n", plays, dir);
             long t0 = System.nanoTime();

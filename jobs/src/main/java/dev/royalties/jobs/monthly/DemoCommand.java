@@ -1,13 +1,12 @@
 package dev.royalties.jobs.monthly;
 
+import dev.royalties.jobs.FileTrees;
 import dev.royalties.jobs.cli.Args;
 import dev.royalties.jobs.generate.MonthGenerator;
 import dev.royalties.rules.Period;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * `royalties demo`: the quick start. Generates a month (once), runs it as finance would five days
@@ -27,14 +26,14 @@ public final class DemoCommand {
         Path output = root.resolve("output");
         if (!Files.exists(input.resolve(BenchCommand.COMPLETE))) {
             if (Files.exists(input)) {
-                deleteTree(input); // an interrupted generation
+                FileTrees.delete(input); // an interrupted generation
             }
             System.out.printf("generating %,d plays into %s ...%n", plays, input);
             System.out.println(MonthGenerator.generate(input, plays, seed, period).oneLine());
             Files.createFile(input.resolve(BenchCommand.COMPLETE));
         }
         if (Files.exists(output.resolve("_runs"))) {
-            deleteTree(output);
+            FileTrees.delete(output);
         }
         int parallelism = a.intValue("parallelism", Runtime.getRuntime().availableProcessors());
         for (String asOf : new String[] {"2026-11-05T00:00:00Z", "2026-12-20T00:00:00Z"}) {
@@ -72,13 +71,5 @@ public final class DemoCommand {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    static void deleteTree(Path dir) throws Exception {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

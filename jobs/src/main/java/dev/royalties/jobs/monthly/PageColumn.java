@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.parquet.bytes.BytesUtils;
@@ -235,7 +236,7 @@ final class PageColumn {
      */
     private void hybrid(byte[] b, int p, int end, int width, int[] out, int n) throws IOException {
         if (width == 0) {
-            java.util.Arrays.fill(out, 0, n, 0);
+            Arrays.fill(out, 0, n, 0);
             return;
         }
         BytePacker packer = Packer.LITTLE_ENDIAN.newBytePacker(width);
@@ -260,7 +261,7 @@ final class PageColumn {
                     v |= (b[p++] & 0xFF) << (8 * k);
                 }
                 int to = Math.min(n, i + run);
-                java.util.Arrays.fill(out, i, to, v);
+                Arrays.fill(out, i, to, v);
                 i = to;
             } else {
                 int groups = header >>> 1;
@@ -269,7 +270,7 @@ final class PageColumn {
                         packer.unpack8Values(b, p, out, i);
                     } else {
                         // A last group cut short by its writer: unpack it from a padded copy.
-                        byte[] padded = java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(b, p, b.length), width);
+                        byte[] padded = Arrays.copyOf(Arrays.copyOfRange(b, p, b.length), width);
                         packer.unpack8Values(padded, 0, out, i);
                     }
                     p += width;
