@@ -11,11 +11,13 @@ import java.util.function.Consumer;
  * Counts plays by (country, product, track, status). Nested maps keep the hot path free of key
  * objects: one lookup per level, no allocation once a track has been seen. Given the catalogue, a
  * matched track is counted by its index ({@link Catalogue#indexOf(Play)}): first as a tally object
- * in an array ({@link TrackTable}), and once a pool has counted more than half of the catalogue's
- * tracks, in pages of primitive counts ({@link DenseTallies}), within a memory budget. Dense pages
- * cost 64 bytes a catalogue track whether it is played or not, a tally object about 112 bytes a
- * track played, so only the pools that reach most of the catalogue go dense; there a play costs one
- * cache miss instead of three. Other tracks are kept in a map keyed by track_id. A play whose
+ * in an array ({@link TrackTable}), and once a pool has counted more than a sixteenth of the
+ * catalogue's tracks, in pages of primitive counts ({@link DenseTallies}), within a memory budget.
+ * Dense pages cost 64 bytes a catalogue track whether it is played or not, a tally object about 112
+ * bytes a track played; but in a dense page a play costs one cache miss instead of three, and young
+ * collections have no tally objects to copy. The budget bounds the memory, so within it the pools go
+ * dense early; only pools that count a few tracks keep objects. Other tracks are kept in a map keyed
+ * by track_id. A play whose
  * index or credits are known needs no lookup at all; each track is held in one place.
  *
  * <p>The tallies it hands out ({@link #tallies}, {@link #pool}, {@link #all}) are snapshots: for a
@@ -36,7 +38,14 @@ public final class CatalogueLedger {
     private final Batch batch = new Batch();
     /** Bytes of dense pages this ledger may still take. */
     private long denseBudget;
-    /** Tally objects a pool may hold by index before it goes dense: half the catalogue's tracks. */
+    /**
+     * A pool goes dense once it counts more than this share of the catalogue's tracks. Half, as it
+     * was, left the pools of 300 thousand plays and fewer (a sixth of the 20 M month's plays) on tally
+     * objects, and those plays cost more of the per-user stage than all the dense pools' (issue 10:
+     * three alternating rounds 37.7, 36.9, 33.9 s against 39.9, 40.3, 36.7 s; at -Xmx2g too).
+     */
+    static final int DENSE_FROM_SHARE = 16;
+    /** Tally objects a pool may hold by index before it goes dense. */
     private final int denseFrom;
 
     /** A ledger that keeps every track by track_id. */
@@ -57,7 +66,7 @@ public final class CatalogueLedger {
     public CatalogueLedger(Catalogue catalogue, long denseBytes) {
         this.catalogue = catalogue;
         this.denseBudget = denseBytes;
-        this.denseFrom = catalogue == null ? Integer.MAX_VALUE : catalogue.matchedCount() / 2;
+        this.denseFrom = catalogue == null ? Integer.MAX_VALUE : catalogue.matchedCount() / DENSE_FROM_SHARE;
     }
 
     private static final class PoolTallies {

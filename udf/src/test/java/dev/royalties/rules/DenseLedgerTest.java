@@ -35,7 +35,7 @@ class DenseLedgerTest {
         Random random = new Random(seed);
         PlayStatus[] statuses = PlayStatus.values();
         for (int i = 0; i < 60_000; i++) {
-            boolean big = i % 10 != 0;
+            boolean big = i % 200 != 0; // FR/free: 300 plays, fewer tracks than a sixteenth
             String country = big ? "DE" : "FR";
             String product = big ? "premium" : "free";
             String trackId = i % 1000 == 0 ? "T-unknown-" + i % 3 : String.format("T%05d", random.nextInt(TRACKS));
