@@ -17,11 +17,20 @@ final class RowWriteSupport<T> extends WriteSupport<T> {
     private final RowExtractor<T> extractor;
     private final MessageType type;
     private RecordConsumer out;
+    /**
+     * Each string column's last value and its bytes, by identity: rows come grouped (a pool's
+     * country, product and currency, an artist's payments), and encoding the same String again for
+     * every row was a tenth of writing recording_usage (async-profiler, issue 10).
+     */
+    private final String[] lastString;
+    private final Binary[] lastBinary;
 
     RowWriteSupport(TableSchema schema, RowExtractor<T> extractor) {
         this.schema = schema;
         this.extractor = extractor;
         this.type = schema.parquetType();
+        this.lastString = new String[schema.columns().size()];
+        this.lastBinary = new Binary[schema.columns().size()];
     }
 
     @Override
@@ -51,7 +60,7 @@ final class RowWriteSupport<T> extends WriteSupport<T> {
             Column c = schema.columns().get(i);
             out.startField(c.name(), i);
             switch (c.type()) {
-                case STRING -> out.addBinary(Binary.fromString((String) v));
+                case STRING -> out.addBinary(binary(i, (String) v));
                 case INT, SHARE -> out.addInteger(Math.toIntExact(((Number) v).longValue()));
                 case BIGINT, MONEY, TIMESTAMP -> out.addLong(((Number) v).longValue());
                 case BOOLEAN -> out.addBoolean((Boolean) v);
@@ -59,5 +68,13 @@ final class RowWriteSupport<T> extends WriteSupport<T> {
             out.endField(c.name(), i);
         }
         out.endMessage();
+    }
+
+    private Binary binary(int column, String v) {
+        if (lastString[column] != v) {
+            lastString[column] = v;
+            lastBinary[column] = Binary.fromString(v);
+        }
+        return lastBinary[column];
     }
 }

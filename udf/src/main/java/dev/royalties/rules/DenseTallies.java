@@ -69,6 +69,20 @@ final class DenseTallies {
         counted[index >>> PAGE_BITS][slot >>> 6] |= 1L << slot;
     }
 
+    /** Adds the counts by status of every track of the dense pages to {@code all}. */
+    void addCountsTo(long[] all) {
+        for (long[] page : counts) {
+            if (page == null || page == SPARSE) {
+                continue;
+            }
+            for (int at = 0; at < page.length; at += STRIDE) {
+                for (int s = 0; s < PlayStatus.COUNT; s++) {
+                    all[s] += page[at + s];
+                }
+            }
+        }
+    }
+
     /** Every counted track of the dense pages, in index order, as a new tally. */
     void forEach(String country, String product, Catalogue catalogue, Consumer<PlayTally> action) {
         for (int p = 0; p < counts.length; p++) {

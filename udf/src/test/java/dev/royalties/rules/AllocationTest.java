@@ -305,4 +305,24 @@ class AllocationTest {
             assertThat(Allocation.PAYMENT_ORDER.compare(a, a)).isZero();
         }
     }
+
+    @Test
+    void paymentsComeOutAsAStableSortByThePaymentOrderLeavesThem() {
+        SplittableRandom random = new SplittableRandom(11);
+        String[] sources = {"catalogue", "ai_training", "ai_generation"};
+        String[] countries = {null, "DE", "FR", "US"};
+        List<ArtistPayment> payments = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            // few artists, so most have several payments; the same row twice now and then (ties)
+            payments.add(new ArtistPayment("A" + random.nextInt(300), sources[random.nextInt(3)],
+                    countries[random.nextInt(4)], random.nextBoolean() ? "premium" : "free",
+                    random.nextBoolean() ? null : "L" + random.nextInt(3), i, i, random.nextBoolean() ? "EUR" : "USD"));
+        }
+        List<ArtistPayment> expected = new ArrayList<>(payments);
+        expected.sort(Allocation.PAYMENT_ORDER); // stable
+        ArtistPayment[] sorted = Allocation.inPaymentOrder(payments);
+        for (int i = 0; i < sorted.length; i++) {
+            assertThat(sorted[i]).as("position " + i).isSameAs(expected.get(i));
+        }
+    }
 }

@@ -90,6 +90,26 @@ class DenseLedgerTest {
     }
 
     @Test
+    void aSnapshotGivesEachPoolsTalliesOnceAndAddsUpEveryStatusWithoutThem() {
+        for (long budget : new long[] {0, DenseTallies.PAGE_BYTES, Long.MAX_VALUE}) {
+            CatalogueLedger ledger = new CatalogueLedger(CATALOGUE, budget);
+            countPlays(ledger, 5);
+            long[] expected = new long[PlayStatus.COUNT];
+            for (PlayTally t : ledger.all()) {
+                for (int s = 0; s < expected.length; s++) {
+                    expected[s] += t.byStatus[s];
+                }
+            }
+            CatalogueLedger.Snapshot snapshot = ledger.snapshot();
+            assertThat(snapshot.countsByStatus()).as("budget " + budget).containsExactly(expected);
+            List<PlayTally> premium = snapshot.tallies("DE", "premium");
+            assertThat(sorted(premium)).isEqualTo(sorted(ledger.tallies("DE", "premium")));
+            assertThat(snapshot.tallies("DE", "premium")).isSameAs(premium);
+            assertThat(snapshot.tallies("XX", "none")).isEmpty();
+        }
+    }
+
+    @Test
     void aPoolTalliesComeInTrackIdOrderAndAreSnapshots() {
         CatalogueLedger ledger = new CatalogueLedger(CATALOGUE, Long.MAX_VALUE);
         countPlays(ledger, 3);

@@ -125,8 +125,9 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         Allocation.ModelInputs inputs = modelInputs();
         LinkedHashMap<PaymentModel, List<ArtistPayment>> byModel = new LinkedHashMap<>();
         Allocation.Result result = null;
+        CatalogueLedger.Snapshot tallies = plays.snapshot(); // each pool's tallies made once, for all that follows
         for (PaymentModel m : policy.models()) {
-            Allocation.Result r = Allocation.allocate(period, pools, licences, catalogue, plays, ai, m, inputs);
+            Allocation.Result r = Allocation.allocate(period, pools, licences, catalogue, tallies, ai, m, inputs);
             byModel.put(m, r.payments());
             if (m == policy.model()) {
                 result = r;
@@ -136,7 +137,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
         // this one writes the payments and the rest: the allocation is the run's serial tail (TableFile).
         ExecutorService writing = threads("write-recording_usage", RECORDING_USAGE_PARTS);
         try {
-            List<List<RecordingUsagePool>> byPart = BalancedParts.split(recordingUsage(result, inputs),
+            List<List<RecordingUsagePool>> byPart = BalancedParts.split(recordingUsage(result, inputs, tallies),
                     RECORDING_USAGE_PARTS, RecordingUsagePool::tallies);
             List<CompletableFuture<Integer>> parts = new ArrayList<>();
             for (int i = 0; i < byPart.size(); i++) {
@@ -227,11 +228,12 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
      * The pools' tallies are read here, on the operator's thread (the ledger is not shared); each
      * pool's rows are computed by whoever asks for them, in pool order.
      */
-    private List<RecordingUsagePool> recordingUsage(Allocation.Result result, Allocation.ModelInputs inputs) {
+    private List<RecordingUsagePool> recordingUsage(Allocation.Result result, Allocation.ModelInputs inputs,
+                                                    CatalogueLedger.Snapshot ledger) {
         List<RecordingUsagePool> rows = new ArrayList<>();
         for (PoolReconciliation r : result.pools()) {
             if ("catalogue".equals(r.source())) {
-                var tallies = plays.tallies(r.country(), r.product());
+                var tallies = ledger.tallies(r.country(), r.product());
                 rows.add(new RecordingUsagePool(tallies.size(), () -> policy.model() == PaymentModel.ARTIST_CENTRIC
                         ? RecordingUsage.forPool(r, tallies, artistCentricWeights(tallies, inputs), catalogue)
                         : RecordingUsage.forPool(r, tallies, catalogue)));
