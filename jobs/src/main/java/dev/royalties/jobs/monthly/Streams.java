@@ -4,6 +4,7 @@ import dev.royalties.jobs.types.UserPlayBlock;
 import dev.royalties.jobs.types.UserPlayBlockSerializer;
 import dev.royalties.jobs.types.UserPlayRecord;
 import dev.royalties.jobs.types.UserPlayRecordSerializer;
+import dev.royalties.jobs.types.UsageSerializer;
 import dev.royalties.jobs.types.FixedSerializerTypeInfo;
 import dev.royalties.jobs.types.LongBlockSerializer;
 import dev.royalties.jobs.types.MonthlyPlaySerializer;
@@ -33,7 +34,7 @@ final class Streams {
     /** The plays' fingerprints for the cross-user check ({@link PlayFingerprints}). */
     static final TypeInformation<long[]> FINGERPRINTS = new FixedSerializerTypeInfo<>(long[].class,
             LongBlockSerializer.INSTANCE);
-    static final TypeInformation<Usage> USAGE = TypeInformation.of(Usage.class);
+    static final TypeInformation<Usage> USAGE = new FixedSerializerTypeInfo<>(Usage.class, UsageSerializer.INSTANCE);
     static final TypeInformation<PlayTally> PLAY_TALLY = TypeInformation.of(PlayTally.class);
     static final TypeInformation<Partial> PARTIAL = new FixedSerializerTypeInfo<>(Partial.class,
             PartialSerializer.INSTANCE);
