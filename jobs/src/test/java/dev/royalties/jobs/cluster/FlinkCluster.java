@@ -98,7 +98,10 @@ public final class FlinkCluster implements AutoCloseable {
         for (String f : List.of("log4j.properties", "log4j-cli.properties")) {
             Files.copy(confTemplate.resolveSibling(f), conf.resolve(f));
         }
-        List<String> javaOpts = splitOpts(String.valueOf(settings.getOrDefault("env.java.opts.all", "")));
+        List<String> javaOpts = new ArrayList<>(splitOpts(String.valueOf(settings.getOrDefault("env.java.opts.all", ""))));
+        // The processes' own temporary directory in the cluster's folder: a killed TaskManager leaves
+        // the native libraries it unpacked there, not in the machine's /tmp.
+        javaOpts.add("-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")));
 
         FlinkCluster c = new FlinkCluster(lib, work, conf, restPort, javaOpts);
         try {

@@ -40,6 +40,9 @@ final class MonthlyChild implements AutoCloseable {
                 "--add-opens", "java.base/java.util=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "-D" + CrashPoint.PROPERTY + "=" + crashPoint,
+                // the test JVM's temporary directory (target/): a child that is killed leaves what
+                // Flink and the native libraries unpacked there, not in the machine's /tmp
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"), "dev.royalties.jobs.Royalties", "monthly"));
         cmd.addAll(List.of(monthlyArgs));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
