@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  * bytes a track played; but in a dense page a play costs one cache miss instead of three, and young
  * collections have no tally objects to copy. The budget bounds the memory, so within it the pools go
  * dense early; only pools that count a few tracks keep objects. Other tracks are kept in a map keyed
- * by track_id. A play whose
- * index or credits are known needs no lookup at all; each track is held in one place.
+ * by track_id. A play whose index or credits are known needs no lookup at all; each track is held
+ * in one place.
  *
  * <p>The tallies it hands out ({@link #tallies}, {@link #pool}, {@link #all}) are snapshots: for a
  * track counted in a dense page they are new objects, so changing them changes nothing here.
@@ -321,9 +321,10 @@ public final class CatalogueLedger {
     public List<PlayTally> tallies(String country, String product) {
         batch.flush();
         PoolTallies pool = existing(country, product);
-        if (pool == null) {
-            return List.of();
-        }
+        return pool == null ? List.of() : listOf(pool);
+    }
+
+    private List<PlayTally> listOf(PoolTallies pool) {
         List<PlayTally> out = new ArrayList<>();
         pool.forEach(catalogue, out::add);
         return out;
@@ -353,11 +354,7 @@ public final class CatalogueLedger {
             if (pool == null) {
                 return List.of();
             }
-            return byPool.computeIfAbsent(pool, p -> {
-                List<PlayTally> out = new ArrayList<>();
-                p.forEach(catalogue, out::add);
-                return out;
-            });
+            return byPool.computeIfAbsent(pool, CatalogueLedger.this::listOf);
         }
 
         /** Plays by status ({@link PlayStatus#ordinal()}) over every tally of the ledger. */
