@@ -1,8 +1,7 @@
 package dev.royalties.testing;
 
-import dev.royalties.jobs.monthly.MonthlyRun;
+import dev.royalties.jobs.ReaderCloseTimeout;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -11,8 +10,7 @@ public final class Flink {
     private Flink() {}
 
     public static MiniClusterExtension miniCluster() {
-        Configuration conf = new Configuration();
-        conf.set(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT, MonthlyRun.READER_CLOSE_TIMEOUT_MS);
+        Configuration conf = ReaderCloseTimeout.applyTo(new Configuration());
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                 .setConfiguration(conf)
                 .setNumberTaskManagers(1)

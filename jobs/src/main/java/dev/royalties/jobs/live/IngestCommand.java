@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.flink.configuration.CheckpointingOptions;
+import dev.royalties.jobs.ReaderCloseTimeout;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -115,7 +116,7 @@ public final class IngestCommand {
 
     /** Checkpointing (exactly-once), restarts, state backend and recovery for the ingest job. */
     public static Configuration configuration(Options o) {
-        Configuration c = new Configuration();
+        Configuration c = ReaderCloseTimeout.applyTo(new Configuration());
         c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(o.checkpointIntervalMs()));
         c.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         c.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,

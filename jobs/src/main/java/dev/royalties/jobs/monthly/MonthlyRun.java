@@ -7,6 +7,7 @@ import dev.royalties.io.ParquetTableFormat;
 import dev.royalties.io.TableSchema;
 import dev.royalties.io.Tables;
 import dev.royalties.io.TimeRange;
+import dev.royalties.jobs.ReaderCloseTimeout;
 import dev.royalties.jobs.cli.UsageException;
 import dev.royalties.jobs.types.UserPlayRecord;
 import dev.royalties.rules.ReferenceData;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
@@ -178,14 +178,6 @@ public final class MonthlyRun {
         return new TimeRange(column, o.period().startMicros(), o.period().endMicros());
     }
 
-    /**
-     * A source reader's close waits this long for its fetcher threads. Flink's default, 30 s, was
-     * waited in full in one of six runs of a test month, on a fetcher whose shutdown hand-over Flink
-     * dropped (FLINK-40660, open in 2.2); a bounded reader has handed over its last batch by then.
-     * The same value is in conf/flink/config.yaml, conf/local/config.yaml and the tests' cluster.
-     */
-    public static final long READER_CLOSE_TIMEOUT_MS = 2_000L;
-
     static Configuration flinkConfig(MonthlyOptions o) {
         Configuration conf = o.flinkConf() == null ? new Configuration()
                 : GlobalConfiguration.loadConfiguration(o.flinkConf());
@@ -200,10 +192,7 @@ public final class MonthlyRun {
         if (!conf.contains(TaskManagerOptions.NUM_TASK_SLOTS)) {
             conf.set(TaskManagerOptions.NUM_TASK_SLOTS, o.parallelism());
         }
-        if (!conf.contains(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT)) {
-            conf.set(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT, READER_CLOSE_TIMEOUT_MS);
-        }
-        return conf;
+        return ReaderCloseTimeout.applyTo(conf);
     }
 
     private static void awaitWithProgress(JobClient job, RunProgress progress, PrintStream log) throws Exception {

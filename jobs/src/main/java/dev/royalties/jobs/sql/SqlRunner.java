@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.royalties.jobs.ReaderCloseTimeout;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.ResultKind;
@@ -57,7 +58,7 @@ public final class SqlRunner implements AutoCloseable {
 
     /** As {@link #open(String, String)}, plus the PostgreSQL tables of sql/jdbc_tables.sql when jdbc is given. */
     public static SqlRunner open(String output, String input, Jdbc jdbc) throws IOException {
-        Configuration conf = new Configuration();
+        Configuration conf = ReaderCloseTimeout.applyTo(new Configuration());
         conf.setString("table.local-time-zone", "UTC");
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.newInstance()
                 .inBatchMode().withConfiguration(conf).build());
