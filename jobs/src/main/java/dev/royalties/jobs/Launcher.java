@@ -1,5 +1,7 @@
 package dev.royalties.jobs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
@@ -152,7 +154,7 @@ public final class Launcher {
     private static void deleteQuietly(Path folder) {
         try {
             FileTrees.delete(folder);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             System.err.println("royalties: could not remove the run's temporary folder " + folder + ": " + e);
         }
     }

@@ -154,15 +154,10 @@ public final class Allocation {
         int n = payments.size();
         Map<String, Integer> ranks = new HashMap<>();
         for (ArtistPayment p : payments) {
-            if (p.artistId() == null) { // not made by the allocation; the plain sort orders it
-                ArtistPayment[] sorted = payments.toArray(new ArtistPayment[0]);
-                Arrays.sort(sorted, PAYMENT_ORDER);
-                return sorted;
-            }
             ranks.putIfAbsent(p.artistId(), 0);
         }
         String[] ids = ranks.keySet().toArray(new String[0]);
-        Arrays.sort(ids, CodePoints.ORDER);
+        Arrays.sort(ids, IDS); // as PAYMENT_ORDER compares them, nulls first
         for (int i = 0; i < ids.length; i++) {
             ranks.put(ids[i], i);
         }

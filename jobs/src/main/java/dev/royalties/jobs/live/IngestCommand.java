@@ -1,5 +1,6 @@
 package dev.royalties.jobs.live;
 
+import dev.royalties.jobs.ReaderCloseTimeout;
 import dev.royalties.jobs.cli.Args;
 import dev.royalties.jobs.cli.UsageException;
 import dev.royalties.rules.Policy;
@@ -9,7 +10,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.flink.configuration.CheckpointingOptions;
-import dev.royalties.jobs.ReaderCloseTimeout;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
-import java.util.BitSet;
 
 /**
  * The check that lets the monthly job group plays by user straight away: it is exact only when
@@ -74,51 +73,33 @@ final class CrossUserDuplicates extends EndOfInputOperator<long[], Partial> {
 
     /**
      * The play hashes of one bucket that come with more than one user hash. A table of (play, user)
-     * pairs side by side, at most two thirds full: a probe reads one cache line, where three arrays
-     * (plays, users, states) at a third full read three, and their 2.2 MB per bucket outgrew the
-     * core's cache (the check was two thirds of this stage, async-profiler, issue 10). A play hash
-     * of 0 marks an empty slot, so that hash has a slot of its own; a play hash counted once is
-     * remembered in a set that only duplicates, which are rare, ever fill.
+     * pairs side by side, at most two thirds full, and a byte of state per slot: a probe reads the
+     * small state array and one line of the table, where separate arrays of plays and users at a
+     * third full read three lines, and their 2.2 MB per bucket outgrew the core's cache (the check
+     * was two thirds of this stage, async-profiler, issue 10).
      */
     private long check(int b) throws IOException {
         int n = Math.toIntExact(pairs[b]);
         int capacity = Math.max(16, Integer.highestOneBit(Math.max(1, n + n / 2)) * 2);
         int mask = capacity - 1;
-        long[] table = new long[2 * capacity]; // [2i] play hash, 0 when empty; [2i + 1] its first user hash
-        BitSet counted = null;
-        boolean zeroSeen = false;
-        long zeroUser = 0;
-        boolean zeroCounted = false;
+        long[] table = new long[2 * capacity]; // [2i] a play hash, [2i + 1] the first user hash seen with it
+        byte[] state = new byte[capacity]; // 0 empty, 1 one user so far, 2 counted
         long count = 0;
         LongBuffer in = ByteBuffer.wrap(Files.readAllBytes(folder.file(b).toPath())).asLongBuffer();
         for (int k = 0; k < n; k++) {
             long play = in.get();
             long user = in.get();
-            if (play == 0) {
-                if (!zeroSeen) {
-                    zeroSeen = true;
-                    zeroUser = user;
-                } else if (!zeroCounted && zeroUser != user) {
-                    zeroCounted = true;
-                    count++;
-                }
-                continue;
-            }
             int slot = (int) play & mask;
-            while (table[2 * slot] != 0 && table[2 * slot] != play) {
+            while (state[slot] != 0 && table[2 * slot] != play) {
                 slot = (slot + 1) & mask;
             }
-            if (table[2 * slot] == 0) {
+            if (state[slot] == 0) {
                 table[2 * slot] = play;
                 table[2 * slot + 1] = user;
-            } else if (table[2 * slot + 1] != user) {
-                if (counted == null) {
-                    counted = new BitSet();
-                }
-                if (!counted.get(slot)) {
-                    counted.set(slot);
-                    count++;
-                }
+                state[slot] = 1;
+            } else if (state[slot] == 1 && table[2 * slot + 1] != user) {
+                state[slot] = 2;
+                count++;
             }
         }
         return count;

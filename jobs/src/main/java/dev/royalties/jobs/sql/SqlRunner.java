@@ -1,5 +1,6 @@
 package dev.royalties.jobs.sql;
 
+import dev.royalties.jobs.ReaderCloseTimeout;
 import dev.royalties.jobs.cli.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.royalties.jobs.ReaderCloseTimeout;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.ResultKind;

@@ -51,17 +51,6 @@ public final class UsageSerializer extends MutableRecordSerializer<Usage> {
         return u;
     }
 
-    /** Byte to byte, without building a row: the batch sort copies every record it spills. */
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        for (int i = 0; i < 5; i++) {
-            StringValue.copyString(in, out);
-        }
-        out.writeLong(in.readLong());
-        out.writeLong(in.readLong());
-        out.writeInt(in.readInt());
-    }
-
     @Override
     public TypeSerializerSnapshot<Usage> snapshotConfiguration() {
         return new Snapshot();
