@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.function.IntFunction;
+import java.util.function.LongUnaryOperator;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
@@ -38,11 +39,18 @@ final class UserBuckets implements Closeable {
     private final DataOutputSerializer[] pending = new DataOutputSerializer[BUCKETS];
     private final OutputStream[] files = new OutputStream[BUCKETS];
     private final int[] counts = new int[BUCKETS];
+    private final LongUnaryOperator groupBy;
 
     /** @param trackIdAt the catalogue's track_id at a track index, shared by the plays of that track */
     UserBuckets(SpillFolder folder, IntFunction<String> trackIdAt) {
+        this(folder, trackIdAt, h -> h);
+    }
+
+    /** @param groupBy what a user's hash becomes before grouping (tests make users collide with it) */
+    UserBuckets(SpillFolder folder, IntFunction<String> trackIdAt, LongUnaryOperator groupBy) {
         this.folder = folder;
         this.plays = new PlayBytes.Reader(trackIdAt);
+        this.groupBy = groupBy;
     }
 
     static int bucket(long userHash) {
@@ -100,9 +108,10 @@ final class UserBuckets implements Closeable {
             long[] hashes = new long[n];
             in.setBuffer(bytes);
             for (int i = 0; i < n; i++) {
-                hashes[i] = in.readLong();
                 int length = (int) CompactText.readVarLong(in);
-                offsets[i] = in.getPosition();
+                int at = in.getPosition();
+                offsets[i] = at;
+                hashes[i] = groupBy.applyAsLong(userHash(bytes, at));
                 in.skipBytesToRead(length);
             }
             int[] group = new int[n];
@@ -113,6 +122,12 @@ final class UserBuckets implements Closeable {
             }
             run.flush(done);
         }
+    }
+
+    /** The hash of the user_id of the play whose fields start at {@code at}; the sender's, as it happens. */
+    private long userHash(byte[] bytes, int at) throws IOException {
+        int u = PlayBytes.userIdAt(bytes, at);
+        return u >= 0 ? ShuffleKeys.hash(bytes, u, bytes[u - 1]) : ShuffleKeys.hash(plays.read(bytes, at).userId);
     }
 
     /**

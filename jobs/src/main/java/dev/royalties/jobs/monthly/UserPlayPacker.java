@@ -28,7 +28,7 @@ final class UserPlayPacker {
     private final Out out;
     private final DataOutputSerializer[] open;
     private final int[] counts;
-    /** Writes each play as its record travels alone (the hash, then its bytes); holds a buffer. */
+    /** Writes each play as {@link dev.royalties.jobs.types.PlayBytes}; holds a buffer. */
     private final UserPlayRecordSerializer entries = new UserPlayRecordSerializer();
 
     UserPlayPacker(int workers, Out out) {
@@ -63,7 +63,7 @@ final class UserPlayPacker {
             block = new DataOutputSerializer(blockBytes + 256);
             open[i] = block;
         }
-        entries.serialize(r, block);
+        entries.serializePlay(r, block);
         counts[i]++;
         if (block.length() >= blockBytes) {
             send(i);

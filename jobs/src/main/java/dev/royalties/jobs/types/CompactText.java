@@ -132,6 +132,16 @@ public final class CompactText {
         return CODES[n];
     }
 
+    /** How many codes have numbers: the countries (numbered first), then the {@link #wordCount} words. */
+    public static int codeCount() {
+        return CODES.length;
+    }
+
+    /** How many of the numbered codes are words (products, origins); they come after the countries. */
+    public static int wordCount() {
+        return WORD_STRINGS.length;
+    }
+
     /** A known code's number, or -1. */
     public static int numberOf(String code) {
         return CODE_NUMBERS.getOrDefault(code, -1);

@@ -51,6 +51,11 @@ public final class UserPlayRecordSerializer extends TypeSerializer<UserPlayRecor
     @Override
     public void serialize(UserPlayRecord r, DataOutputView out) throws IOException {
         out.writeLong(r.userHash);
+        serializePlay(r, out);
+    }
+
+    /** The play alone, as {@link PlayBytes}: a {@link UserPlayBlock} holds its plays so. */
+    public void serializePlay(UserPlayRecord r, DataOutputView out) throws IOException {
         if (r.play != null) {
             if (writer == null) {
                 writer = new PlayBytes.Writer();

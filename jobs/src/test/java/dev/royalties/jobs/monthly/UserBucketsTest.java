@@ -77,16 +77,17 @@ class UserBucketsTest {
 
     @Test
     void usersWhoseHashesCollideAreHandedOverApartAndWhole() throws Exception {
-        // Every user_id hashes alike: a bucket's sort puts all their plays in one interleaved run.
+        // Every user_id hashes alike: a bucket's grouping puts all their plays in one interleaved run.
         Map<String, List<String>> expected = new TreeMap<>();
-        try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"), UserBucketsTest::trackIdAt)) {
+        try (UserBuckets buckets = new UserBuckets(new SpillFolder(tmp.toFile(), "user-plays-"), UserBucketsTest::trackIdAt,
+                h -> 42L)) {
             List<Play> plays = new ArrayList<>();
             for (long i = 0; i < 3_000; i++) {
                 Play p = play(i, "U" + i % 13);
                 plays.add(p);
                 expected.computeIfAbsent(p.userId, k -> new ArrayList<>()).add(describe(p));
             }
-            for (var block : UserPlayRecords.received(42L, plays)) {
+            for (var block : UserPlayRecords.received(plays)) {
                 buckets.add(block);
             }
             assertThat(gathered(buckets)).isEqualTo(expected);

@@ -20,19 +20,17 @@ class UserPlayPackerTest {
         return p;
     }
 
-    /** The (user hash, play_id) pairs a block holds, checking each against the block's route and bucket. */
+    /** The play_ids a block holds, checking each play's user against the block's route and bucket. */
     private static List<String> unpack(UserPlayBlock b, int workers) throws Exception {
         List<String> plays = new ArrayList<>();
         DataInputDeserializer in = new DataInputDeserializer(b.bytes, 0, b.length);
         var reader = new dev.royalties.jobs.types.PlayBytes.Reader(i -> "T" + i);
-        var entries = new dev.royalties.jobs.types.UserPlayRecordSerializer();
         while (in.available() > 0) {
-            UserPlayRecord r = entries.deserialize(in); // a block is its plays' records end to end
-            long hash = r.userHash;
-            Play p = reader.read(r.bytes, 0);
+            // A block is its plays end to end; the user's hash stays behind.
+            Play p = reader.read(dev.royalties.jobs.types.PlayBytes.read(in), 0);
+            long hash = ShuffleKeys.hash(p.userId);
             assertThat(UserPlayPacker.route(hash, workers)).isEqualTo(b.route);
             assertThat(UserBuckets.bucket(hash)).isEqualTo(b.bucket);
-            assertThat(hash).isEqualTo(ShuffleKeys.hash(p.userId));
             plays.add(p.playId);
         }
         assertThat(plays).hasSize(b.count);

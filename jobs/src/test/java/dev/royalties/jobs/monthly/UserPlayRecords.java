@@ -24,20 +24,12 @@ final class UserPlayRecords {
     private UserPlayRecords() {}
 
     static List<UserPlayBlock> received(List<Play> plays) {
-        return received(plays, p -> ShuffleKeys.hash(p.userId));
-    }
-
-    static List<UserPlayBlock> received(long userHash, List<Play> plays) {
-        return received(plays, p -> userHash);
-    }
-
-    private static List<UserPlayBlock> received(List<Play> plays, java.util.function.ToLongFunction<Play> hash) {
         List<UserPlayBlock> blocks = new ArrayList<>();
         try {
             UserPlayPacker packer = new UserPlayPacker(1, BLOCK_BYTES, b -> blocks.add(sent(b)));
             for (int i = 0; i < plays.size(); i++) {
                 Play p = plays.get(i);
-                UserPlayRecord r = UserPlayRecord.of(hash.applyAsLong(p), ShuffleKeys.hash(p.playId), p);
+                UserPlayRecord r = UserPlayRecord.of(ShuffleKeys.hash(p.userId), ShuffleKeys.hash(p.playId), p);
                 packer.add(i % 2 == 0 ? asBytes(r) : r);
             }
             packer.flush();

@@ -59,6 +59,34 @@ class PlayBytesTest {
     }
 
     @Test
+    void numbersAtTheirExtremesAndUnknownCodesSurviveTheVariableWidths() throws Exception {
+        for (long at : new long[] {0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE + 1, 1_790_000_000_123L}) {
+            for (int ms : new int[] {0, -1, 127, 128, Integer.MAX_VALUE, Integer.MIN_VALUE + 1}) {
+                Play p = indexed(new Play("P1", "U1", "T001", at, ms, "ZZ", "premium", null), 1);
+                p.copies = ms == 0 ? 1 : Math.abs(ms);
+                assertThat(received(p)).usingRecursiveComparison().isEqualTo(p);
+            }
+        }
+        Play unknownCodes = indexed(new Play("P1", "U1", "T001", 5L, 7, "FR", "premium+", "radio "), 1);
+        assertThat(received(unknownCodes)).usingRecursiveComparison().isEqualTo(unknownCodes);
+    }
+
+    @Test
+    void aGeneratedMonthsPlayTakesAboutFortyBytesAndNamesItsUserWithoutBeingBuilt() throws Exception {
+        Play p = indexed(new Play("P00000264737", "U00054759", "T050295", 1_790_000_000_123L, 187_000, "SE",
+                "premium", "algorithmic"), 2);
+        byte[] sent = sent(p);
+        assertThat(sent.length - 8).as("less the hash that travels only when a record goes alone").isEqualTo(39);
+        byte[] fields = serializer.deserialize(new DataInputDeserializer(sent)).bytes;
+        int user = PlayBytes.userIdAt(fields, 0);
+        assertThat(new String(fields, user, fields[user - 1], java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("U00054759");
+        Play longId = indexed(new Play("P".repeat(300), "U1", "T001", 1L, 1, "FR", "free", null), 1);
+        assertThat(PlayBytes.userIdAt(serializer.deserialize(new DataInputDeserializer(sent(longId))).bytes, 0))
+                .isEqualTo(-1);
+    }
+
+    @Test
     void aByteLevelCopyWritesTheSameBytes() throws Exception {
         for (Play p : new Play[] {indexed(new Play("P1", "U1", "T001", 5L, 7, "FR", "free", null), 1),
             indexed(new Play(null, "ü", "x".repeat(120), Times.NULL, Nulls.INT, null, "student", "🎵"), -1),
