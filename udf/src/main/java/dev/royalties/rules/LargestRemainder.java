@@ -71,7 +71,36 @@ public final class LargestRemainder {
             remainders[i] = product % total;
             given += all[i];
         }
-        return withLeftOver(all, amountCents - given, (x, y) -> Long.compare(remainders[y], remainders[x]));
+        return withLeftOver(all, amountCents - given, remainders);
+    }
+
+    /**
+     * {@link #withLeftOver(long[], long, Comparator)} for remainders in longs, without boxing every
+     * payee's index for a sort: the cents go to every remainder above the left-th largest and, of
+     * those equal to it, to the first in payee order, which is what the stable sort gives. (Sorting
+     * boxed indexes in the allocation's tail also had C2 compile the JDK's merge sort again for each
+     * kind of array it met, JFR, issue 10.)
+     */
+    private static Split withLeftOver(long[] floors, long left, long[] remainders) {
+        int payees = floors.length;
+        if (left > 0) {
+            long[] ascending = remainders.clone();
+            Arrays.sort(ascending);
+            long threshold = ascending[payees - (int) left]; // left < payees: the remainders add up to left·W
+            long equalOnes = left;
+            for (long r : remainders) {
+                equalOnes -= r > threshold ? 1 : 0;
+            }
+            for (int i = 0; i < payees; i++) {
+                if (remainders[i] > threshold) {
+                    floors[i]++;
+                } else if (remainders[i] == threshold && equalOnes > 0) {
+                    floors[i]++;
+                    equalOnes--;
+                }
+            }
+        }
+        return new Split(Arrays.copyOf(floors, payees - 1), floors[payees - 1]);
     }
 
     /** The split in BigInteger arithmetic, whatever the sizes (package-private: tests compare the two). */

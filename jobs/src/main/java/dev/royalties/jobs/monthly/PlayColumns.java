@@ -206,9 +206,7 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
 
     private UserPlayRecord row() {
         int originCode = origin.present ? origin.code : CompactText.CODE_NULL;
-        if (playId.fast() && userId.fast() && trackId.present && trackId.code >= 0 && playedAt.present
-                && period.contains(playedAt.value) && msPlayed.present && msPlayed.value >= 0 && country.present
-                && country.code >= 0 && product.present && product.code >= 0 && originCode >= 0) {
+        if (fastPath(originCode)) {
             byte[] bytes = PlayBytes.fromValues(playId.array, playId.offset, playId.length, userId.array,
                     userId.offset, userId.length, trackId.code, playedAt.value, (int) msPlayed.value, country.code,
                     product.code, originCode);
@@ -219,6 +217,24 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
                 country.string(), product.string(), origin.string());
         p.trackIndex = trackId.present ? trackId.code : -1;
         return UserPlayRecord.unchecked(p);
+    }
+
+    /**
+     * Whether the row takes the fast path: every value present, ids short and ASCII, the track and
+     * codes known, played in the period, ms_played not negative. One test of bits instead of a
+     * chain of conditions: C2 turned each condition that no row had failed yet into a trap, and the
+     * first row to fail it (a defect, a late play) made it compile the reader again; eight times in
+     * a 20 M month, 0.66 s of the compiler's time (JFR, issue 10).
+     */
+    private boolean fastPath(int originCode) {
+        long at = playedAt.value;
+        boolean present = playId.present & userId.present & trackId.present & playedAt.present & msPlayed.present
+                & country.present & product.present;
+        // Each part is negative when its condition fails (the two differences overflow only for a
+        // played_at so far out that the other one is negative then).
+        long failures = trackId.code | country.code | product.code | originCode | msPlayed.value
+                | (at - period.startMicros()) | (period.endMicros() - 1 - at) | playId.shape() | userId.shape();
+        return present & failures >= 0;
     }
 
     /** Readies a row group's columns; each column's dictionary, if any, is read here. */
@@ -314,7 +330,7 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
         private final boolean perEntry;
         private byte[][] entries;
         private long[] entryHash;
-        private boolean[] entryFast;
+        private int[] entryShape;
 
         Ids(boolean perEntry) {
             this.perEntry = perEntry;
@@ -324,11 +340,11 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
         void onDictionary(Dictionary d) {
             entries = new byte[d.getMaxId() + 1][];
             entryHash = perEntry ? new long[entries.length] : null;
-            entryFast = perEntry ? new boolean[entries.length] : null;
+            entryShape = perEntry ? new int[entries.length] : null;
             for (int i = 0; i < entries.length; i++) {
                 entries[i] = d.decodeToBinary(i).getBytes();
                 if (perEntry) {
-                    entryFast[i] = fast(entries[i], 0, entries[i].length);
+                    entryShape[i] = shape(entries[i], 0, entries[i].length);
                     entryHash[i] = ShuffleKeys.hash(entries[i], 0, entries[i].length);
                 }
             }
@@ -350,23 +366,23 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
         @Override
         void onBytes() {}
 
-        /** Present, not empty, ASCII and short: the fast path's shape (its Latin-1 bytes are these). */
-        boolean fast() {
-            if (!present) {
-                return false;
+        /**
+         * Negative unless the value (present or not: the caller checks) is not empty, ASCII and
+         * short: the fast path's shape (its Latin-1 bytes are these).
+         */
+        int shape() {
+            if (perEntry && entry >= 0) {
+                return entryShape[entry];
             }
-            return perEntry && entry >= 0 ? entryFast[entry] : fast(array, offset, length);
+            return array == null ? -1 : shape(array, offset, length);
         }
 
-        private static boolean fast(byte[] b, int off, int len) {
-            if (len == 0 || len >= CompactText.SHORT) {
-                return false;
-            }
+        private static int shape(byte[] b, int off, int len) {
             int any = 0;
             for (int i = off; i < off + len; i++) {
-                any |= b[i];
+                any |= b[i]; // negative once a byte is not ASCII
             }
-            return any >= 0;
+            return any | (len - 1) | (CompactText.SHORT - 1 - len);
         }
 
         long hash() {
