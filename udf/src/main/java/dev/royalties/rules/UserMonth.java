@@ -22,12 +22,15 @@ public final class UserMonth {
      * bite, which most users never reach.
      */
     public static void settle(List<Play> qualifying, TrackEligibility eligibility, long cap, Settled out) {
-        List<Play> passing = new ArrayList<>(qualifying.size());
-        for (Play p : qualifying) {
-            if (eligibility.eligible(p.trackId)) {
-                passing.add(p);
-            } else {
-                out.play(p, PlayStatus.BELOW_THRESHOLD);
+        List<Play> passing = qualifying;
+        if (eligibility.belowCount() > 0) { // else every track is eligible: no copy of the list
+            passing = new ArrayList<>(qualifying.size());
+            for (Play p : qualifying) {
+                if (eligibility.eligible(p.trackId)) {
+                    passing.add(p);
+                } else {
+                    out.play(p, PlayStatus.BELOW_THRESHOLD);
+                }
             }
         }
         if (cap <= 0 || passing.size() <= cap) {
