@@ -212,11 +212,20 @@ final class PlayColumns implements RowSource<UserPlayRecord> {
                     product.code, originCode);
             return UserPlayRecord.written(userId.hash(), playId.hash(), bytes);
         }
+        return UserPlayRecord.unchecked(asPlay());
+    }
+
+    /**
+     * The row as a {@link Play}, for the checks that the fast path leaves to the contract. A method
+     * of its own, seldom called, so that C2 does not compile its tests of nulls into the reader's
+     * loop, where the first null met after compiling had it compile the loop again (JFR, issue 10).
+     */
+    private Play asPlay() {
         Play p = new Play(playId.string(), userId.string(), trackId.string(),
                 playedAt.present ? playedAt.value : Times.NULL, msPlayed.present ? (int) msPlayed.value : Nulls.INT,
                 country.string(), product.string(), origin.string());
         p.trackIndex = trackId.present ? trackId.code : -1;
-        return UserPlayRecord.unchecked(p);
+        return p;
     }
 
     /**
