@@ -15,6 +15,7 @@ import dev.royalties.rules.Licence;
 import dev.royalties.rules.Money;
 import dev.royalties.rules.Period;
 import dev.royalties.rules.PlayStatus;
+import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.Pool;
 import dev.royalties.rules.PoolReconciliation;
 import dev.royalties.rules.ArtistCentric;
@@ -103,6 +104,10 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
     protected void onElement(Partial p) {
         if (p.play != null) {
             plays.add(PartialSerializer.withTrackId(p.play, catalogue));
+        } else if (p.plays != null) {
+            for (PlayTally t : p.plays) {
+                plays.add(PartialSerializer.withTrackId(t, catalogue));
+            }
         } else if (p.ai != null) {
             ai.add(p.ai);
         } else if (p.track != null) {
@@ -271,10 +276,10 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
     }
 
     /** Artist-centric's recording weights; pro-rata's (also user-centric's) come with the counts. */
-    private Map<String, Long> artistCentricWeights(java.util.Collection<dev.royalties.rules.PlayTally> tallies,
+    private Map<String, Long> artistCentricWeights(java.util.Collection<PlayTally> tallies,
                                                    Allocation.ModelInputs inputs) {
         Map<String, Long> w = new HashMap<>();
-        for (dev.royalties.rules.PlayTally t : tallies) {
+        for (PlayTally t : tallies) {
             Catalogue.Credits credits = catalogue.credits(t.trackId);
             if (t.eligible() > 0 && credits != null) {
                 long sum = 0;

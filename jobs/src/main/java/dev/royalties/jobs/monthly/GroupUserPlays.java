@@ -4,7 +4,6 @@ import dev.royalties.jobs.types.UserPlayBlock;
 import dev.royalties.rules.Catalogue;
 import dev.royalties.rules.PaymentModel;
 import dev.royalties.rules.Play;
-import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.Policy;
 import dev.royalties.rules.TrackEligibility;
 import dev.royalties.rules.PeriodListening;
@@ -105,8 +104,8 @@ final class GroupUserPlays extends EndOfInputOperator<UserPlayBlock, Play> {
     protected void onEnd() throws Exception {
         users.forEachUser(this::onUser);
         listening.forEach(t -> emit(Streams.PARTIALS, Partial.of(t)));
-        for (PlayTally t : settlement.tallies()) {
-            emit(Streams.PARTIALS, Partial.of(t));
+        for (Partial batch : Partial.batched(settlement.tallies())) {
+            emit(Streams.PARTIALS, batch);
         }
         settlement.artistListeners().forEach(l -> emit(Streams.PARTIALS, Partial.of(l)));
         if (candidates != null) {

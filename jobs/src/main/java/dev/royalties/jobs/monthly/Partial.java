@@ -5,14 +5,25 @@ import dev.royalties.rules.ArtistListeners;
 import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.PoolCents;
 import dev.royalties.rules.TrackListening;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What workers send to the allocation, each already combined per worker: a play tally, an AI
- * tally, a track's listening (track_history), an artist's listeners (artist-centric), cents paid
- * by users' parts (user-centric), or a named counter for the run summary. Exactly one is set.
+ * What workers send to the allocation, each already combined per worker: a play tally or a batch
+ * of them, an AI tally, a track's listening (track_history), an artist's listeners
+ * (artist-centric), cents paid by users' parts (user-centric), or a named counter for the run
+ * summary. Exactly one is set.
  */
 public class Partial {
+    /**
+     * Play tallies per batch from the per-user stage, which sends a worker's whole ledger (a
+     * million tallies a worker in a 20 M month): one network record per tally cost the
+     * allocation's single thread Flink's record handling a million times over (issue 10).
+     */
+    static final int BATCH = 512;
+
     public PlayTally play;
+    public PlayTally[] plays;
     public AiTally ai;
     public TrackListening track;
     public ArtistListeners listeners;
@@ -26,6 +37,17 @@ public class Partial {
         Partial p = new Partial();
         p.play = t;
         return p;
+    }
+
+    /** The tallies in batches of at most {@link #BATCH}, in their order. */
+    static List<Partial> batched(List<PlayTally> tallies) {
+        List<Partial> out = new ArrayList<>((tallies.size() + BATCH - 1) / BATCH);
+        for (int from = 0; from < tallies.size(); from += BATCH) {
+            Partial p = new Partial();
+            p.plays = tallies.subList(from, Math.min(tallies.size(), from + BATCH)).toArray(new PlayTally[0]);
+            out.add(p);
+        }
+        return out;
     }
 
     static Partial of(AiTally t) {

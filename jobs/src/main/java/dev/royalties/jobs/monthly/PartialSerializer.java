@@ -29,6 +29,7 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
     private static final int LISTENERS = 3;
     private static final int POOL_CENTS = 4;
     private static final int COUNTER = 5;
+    private static final int PLAYS = 6;
 
     @Override
     public Partial createInstance() {
@@ -39,11 +40,12 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
     public Partial copy(Partial from) {
         Partial p = new Partial();
         if (from.play != null) {
-            PlayTally t = new PlayTally(from.play.country, from.play.product, from.play.trackId);
-            t.trackIndex = from.play.trackIndex;
-            t.byStatus = from.play.byStatus.clone();
-            t.activeEligible = from.play.activeEligible;
-            p.play = t;
+            p.play = copy(from.play);
+        } else if (from.plays != null) {
+            p.plays = new PlayTally[from.plays.length];
+            for (int i = 0; i < p.plays.length; i++) {
+                p.plays[i] = copy(from.plays[i]);
+            }
         } else if (from.ai != null) {
             p.ai = copy(from.ai);
         } else if (from.track != null) {
@@ -57,6 +59,14 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
         p.counter = from.counter;
         p.value = from.value;
         return p;
+    }
+
+    private static PlayTally copy(PlayTally from) {
+        PlayTally t = new PlayTally(from.country, from.product, from.trackId);
+        t.trackIndex = from.trackIndex;
+        t.byStatus = from.byStatus.clone();
+        t.activeEligible = from.activeEligible;
+        return t;
     }
 
     private static AiTally copy(AiTally a) {
@@ -76,20 +86,13 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
     public void serialize(Partial p, DataOutputView out) throws IOException {
         if (p.play != null) {
             out.writeByte(PLAY);
-            // Compact: a worker sends a tally per (pool, track) it saw, millions a month. The codes
-            // travel as numbers and come back as shared instances; a catalogue track as its index
-            // (the receiver has the catalogue), other tracks as text; counts, mostly small, as varints.
-            CompactText.writeCode(p.play.country, out);
-            CompactText.writeCode(p.play.product, out);
-            CompactText.writeVarLong(p.play.trackIndex + 1L, out);
-            if (p.play.trackIndex < 0) {
-                CompactText.write(p.play.trackId, out);
+            write(p.play, out);
+        } else if (p.plays != null) {
+            out.writeByte(PLAYS);
+            CompactText.writeVarLong(p.plays.length, out);
+            for (PlayTally t : p.plays) {
+                write(t, out);
             }
-            out.writeByte(p.play.byStatus.length);
-            for (long n : p.play.byStatus) {
-                CompactText.writeVarLong(n, out);
-            }
-            CompactText.writeVarLong(p.play.activeEligible, out);
         } else if (p.ai != null) {
             out.writeByte(AI);
             StringValue.writeString(p.ai.licenseeId, out);
@@ -121,24 +124,51 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
         }
     }
 
+    /**
+     * Compact: a worker sends a tally per (pool, track) it saw, millions a month. The codes travel as
+     * numbers and come back as shared instances; a catalogue track as its index (the receiver has
+     * the catalogue), other tracks as text; counts, mostly small, as varints.
+     */
+    private static void write(PlayTally t, DataOutputView out) throws IOException {
+        CompactText.writeCode(t.country, out);
+        CompactText.writeCode(t.product, out);
+        CompactText.writeVarLong(t.trackIndex + 1L, out);
+        if (t.trackIndex < 0) {
+            CompactText.write(t.trackId, out);
+        }
+        out.writeByte(t.byStatus.length);
+        for (long n : t.byStatus) {
+            CompactText.writeVarLong(n, out);
+        }
+        CompactText.writeVarLong(t.activeEligible, out);
+    }
+
+    private static PlayTally readPlay(DataInputView in) throws IOException {
+        String country = CompactText.readNumberedCode(in);
+        String product = CompactText.readNumberedCode(in);
+        int index = (int) CompactText.readVarLong(in) - 1;
+        // A catalogue track comes back as its index only: see withTrackId.
+        PlayTally t = new PlayTally(country, product, index < 0 ? CompactText.read(in) : null);
+        t.trackIndex = index;
+        long[] byStatus = new long[in.readByte()];
+        for (int i = 0; i < byStatus.length; i++) {
+            byStatus[i] = CompactText.readVarLong(in);
+        }
+        t.byStatus = byStatus;
+        t.activeEligible = CompactText.readVarLong(in);
+        return t;
+    }
+
     @Override
     public Partial deserialize(DataInputView in) throws IOException {
         Partial p = new Partial();
         switch (in.readByte()) {
-            case PLAY -> {
-                String country = CompactText.readNumberedCode(in);
-                String product = CompactText.readNumberedCode(in);
-                int index = (int) CompactText.readVarLong(in) - 1;
-                // A catalogue track comes back as its index only: see withTrackId.
-                PlayTally t = new PlayTally(country, product, index < 0 ? CompactText.read(in) : null);
-                t.trackIndex = index;
-                long[] byStatus = new long[in.readByte()];
-                for (int i = 0; i < byStatus.length; i++) {
-                    byStatus[i] = CompactText.readVarLong(in);
+            case PLAY -> p.play = readPlay(in);
+            case PLAYS -> {
+                p.plays = new PlayTally[Math.toIntExact(CompactText.readVarLong(in))];
+                for (int i = 0; i < p.plays.length; i++) {
+                    p.plays[i] = readPlay(in);
                 }
-                t.byStatus = byStatus;
-                t.activeEligible = CompactText.readVarLong(in);
-                p.play = t;
             }
             case AI -> {
                 AiTally t = new AiTally(StringValue.readString(in), StringValue.readString(in),

@@ -2,7 +2,6 @@ package dev.royalties.jobs.monthly;
 
 import dev.royalties.rules.Catalogue;
 import dev.royalties.rules.Play;
-import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.Policy;
 import dev.royalties.rules.TrackEligibility;
 import java.util.List;
@@ -59,8 +58,8 @@ final class SettleUserPlays extends BroadcastFirstOperator<Play, TrackEligibilit
     @Override
     protected void onEnd() throws Exception {
         run.flush(this::onUser);
-        for (PlayTally t : settlement.tallies()) {
-            emit(Partial.of(t));
+        for (Partial batch : Partial.batched(settlement.tallies())) {
+            emit(batch);
         }
         settlement.artistListeners().forEach(l -> emit(Partial.of(l)));
     }

@@ -7,6 +7,7 @@ import dev.royalties.rules.Catalogue;
 import dev.royalties.rules.Play;
 import dev.royalties.rules.PlayClassifier;
 import dev.royalties.rules.PlayStatus;
+import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.Policy;
 import dev.royalties.rules.VerdictIndex;
 import java.util.ArrayList;
@@ -53,9 +54,11 @@ class GroupUserPlaysHarnessTest {
             long duplicates = -1;
             for (StreamRecord<Partial> r : partials) {
                 Partial p = r.getValue();
-                if (p.play != null) {
-                    tallies.add(p.play.trackId + " eligible " + p.play.byStatus[PlayStatus.ELIGIBLE.ordinal()]
-                            + " capped " + p.play.byStatus[PlayStatus.CAPPED.ordinal()]);
+                if (p.plays != null) { // the worker's ledger leaves in batches
+                    for (PlayTally t : p.plays) {
+                        tallies.add(t.trackId + " eligible " + t.byStatus[PlayStatus.ELIGIBLE.ordinal()]
+                                + " capped " + t.byStatus[PlayStatus.CAPPED.ordinal()]);
+                    }
                 } else if ("plays.duplicates".equals(p.counter)) {
                     duplicates = p.value;
                 }

@@ -75,4 +75,25 @@ class PartialSerializerTest {
         assertThat(pool.get(1).byStatus[PlayStatus.UNMATCHED.ordinal()]).isEqualTo(4);
         assertThat(allocation.tallies("FR", "premium")).isEmpty();
     }
+
+    @Test
+    void aWorkersLedgerTravelsInBatchesThatKeepEveryTallyAndItsOrder() throws Exception {
+        List<PlayTally> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * Partial.BATCH + 3; i++) {
+            sent.add(i % 2 == 0 ? tally("T-" + i, i, i / 3, i % 5) : tally("T2", 1, 0, 0));
+        }
+        List<Partial> batches = Partial.batched(sent);
+        assertThat(batches).hasSize(3);
+        List<PlayTally> back = new java.util.ArrayList<>();
+        for (Partial b : batches) {
+            DataOutputSerializer out = new DataOutputSerializer(64);
+            PartialSerializer.INSTANCE.serialize(b, out);
+            Partial p = PartialSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+            assertThat(p.play).isNull();
+            assertThat(PartialSerializer.INSTANCE.copy(p)).usingRecursiveComparison().isEqualTo(p);
+            back.addAll(List.of(p.plays));
+        }
+        assertThat(back).usingRecursiveComparison().isEqualTo(sent);
+        assertThat(Partial.batched(List.of())).isEmpty();
+    }
 }
