@@ -16,9 +16,9 @@ import java.util.List;
  */
 public class Partial {
     /**
-     * Play tallies per batch from the per-user stage, which sends a worker's whole ledger (a
-     * million tallies a worker in a 20 M month): one network record per tally cost the
-     * allocation's single thread Flink's record handling a million times over (issue 10).
+     * Play tallies per batch from the per-user stage, which sends a worker's whole ledger (about
+     * two million tallies a worker in a 20 M month): one network record per tally cost the
+     * allocation's single thread Flink's record handling for each of them (issue 10).
      */
     static final int BATCH = 512;
 
