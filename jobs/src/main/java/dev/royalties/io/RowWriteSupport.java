@@ -7,6 +7,7 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * Writes rows of a {@link TableSchema}; each value is turned into an Object[] of String, Long,
@@ -25,9 +26,10 @@ final class RowWriteSupport<T> extends WriteSupport<T> {
     private final Binary[] lastBinary;
 
     /**
-     * Each column's name and how its values are written, looked up once rather than through the
-     * schema's list and an enum switch per field: this method's own code was a seventh of the
-     * recording_usage writers' time (2.2 M rows of a dozen columns, async-profiler, issue 10).
+     * Each column's name and physical type (as {@link TableSchema#parquetType} maps the schema's
+     * types), looked up once rather than through the schema's list and an enum switch per field:
+     * this method's own code was a seventh of the recording_usage writers' time (2.2 M rows of a
+     * dozen columns, async-profiler, issue 10).
      */
     private final String[] names;
     private final int[] kinds;
@@ -39,19 +41,21 @@ final class RowWriteSupport<T> extends WriteSupport<T> {
     RowWriteSupport(TableSchema schema, RowExtractor<T> extractor) {
         this.extractor = extractor;
         this.type = schema.parquetType();
-        int n = schema.columns().size();
+        int n = type.getFieldCount();
         this.lastString = new String[n];
         this.lastBinary = new Binary[n];
         this.names = new String[n];
         this.kinds = new int[n];
         for (int i = 0; i < n; i++) {
-            Column c = schema.columns().get(i);
-            names[i] = c.name();
-            kinds[i] = switch (c.type()) {
-                case STRING -> STRING;
-                case INT, SHARE -> INT32;
-                case BIGINT, MONEY, TIMESTAMP -> INT64;
+            names[i] = type.getFieldName(i);
+            PrimitiveTypeName physical = type.getType(i).asPrimitiveType().getPrimitiveTypeName();
+            kinds[i] = switch (physical) {
+                case BINARY -> STRING;
+                case INT32 -> INT32;
+                case INT64 -> INT64;
                 case BOOLEAN -> BOOLEAN;
+                default -> throw new IllegalArgumentException(schema.name() + "." + names[i]
+                        + " is written as " + physical + ", which rows of a table schema never are");
             };
         }
     }

@@ -36,7 +36,17 @@ public final class Period implements Serializable {
     }
 
     public boolean contains(long micros) {
-        return micros != Times.NULL && micros >= startMicros && micros < endMicros;
+        return within(micros) >= 0;
+    }
+
+    /**
+     * Not negative exactly when the period contains {@code micros} ({@link Times#NULL} included, which
+     * it never contains): the test as bits, for a reader that folds it into one test with others
+     * instead of a branch of its own (the two differences overflow only for an instant so far out
+     * that the other one is negative then).
+     */
+    public long within(long micros) {
+        return (micros - startMicros) | (endMicros - 1 - micros);
     }
 
     public long startMicros() {

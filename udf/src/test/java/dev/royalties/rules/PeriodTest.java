@@ -30,6 +30,17 @@ class PeriodTest {
     }
 
     @Test
+    void instantsAtTheEndsOfTheLongsAreInNoPeriodHoweverTheDifferencesOverflow() {
+        Period oct = Period.parse("2026-10");
+        for (long at : new long[] {Long.MIN_VALUE, Long.MIN_VALUE + 1, -1L, 0L, Long.MAX_VALUE - 1, Long.MAX_VALUE,
+            oct.startMicros() - 1, oct.endMicros()}) {
+            assertThat(oct.contains(at)).as("%d", at).isFalse();
+        }
+        assertThat(oct.within(oct.startMicros())).isNotNegative();
+        assertThat(oct.within(oct.endMicros() - 1)).isNotNegative();
+    }
+
+    @Test
     void decemberEndsAtTheNextNewYearAndFebruaryKnowsLeapYears() {
         assertThat(Period.parse("2026-12").endMicros()).isEqualTo(t("2027-01-01T00:00:00Z"));
         assertThat(Period.parse("2028-02").contains(t("2028-02-29T12:00:00Z"))).isTrue();

@@ -102,9 +102,7 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
 
     @Override
     protected void onElement(Partial p) {
-        if (p.play != null) {
-            plays.add(PartialSerializer.withTrackId(p.play, catalogue));
-        } else if (p.plays != null) {
+        if (p.plays != null) {
             for (PlayTally t : p.plays) {
                 plays.add(PartialSerializer.withTrackId(t, catalogue));
             }

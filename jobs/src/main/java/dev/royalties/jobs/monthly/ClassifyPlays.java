@@ -2,7 +2,6 @@ package dev.royalties.jobs.monthly;
 
 import dev.royalties.rules.CatalogueLedger;
 import dev.royalties.rules.Play;
-import dev.royalties.rules.PlayTally;
 
 /**
  * The general pipeline's steps 1-4 ({@link CandidatePlays}) on plays de-duplicated by play_id;
@@ -34,8 +33,8 @@ final class ClassifyPlays extends EndOfInputOperator<Play, Play> {
 
     @Override
     protected void onEnd() {
-        for (PlayTally t : ledger.all()) {
-            emit(Streams.PARTIALS, Partial.of(t));
+        for (Partial batch : Partial.batched(ledger.all())) {
+            emit(Streams.PARTIALS, batch);
         }
         emit(Streams.PARTIALS, candidates.duplicates());
     }

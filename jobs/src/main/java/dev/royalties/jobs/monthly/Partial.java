@@ -9,20 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What workers send to the allocation, each already combined per worker: a play tally or a batch
- * of them, an AI tally, a track's listening (track_history), an artist's listeners
- * (artist-centric), cents paid by users' parts (user-centric), or a named counter for the run
- * summary. Exactly one is set.
+ * What workers send to the allocation, each already combined per worker: a batch of play tallies,
+ * an AI tally, a track's listening (track_history), an artist's listeners (artist-centric), cents
+ * paid by users' parts (user-centric), or a named counter for the run summary. Exactly one is set.
  */
 public class Partial {
     /**
-     * Play tallies per batch from the per-user stage, which sends a worker's whole ledger (about
-     * two million tallies a worker in a 20 M month): one network record per tally cost the
-     * allocation's single thread Flink's record handling for each of them (issue 10).
+     * Play tallies per batch: a worker sends its whole ledger (about two million tallies a worker in
+     * a 20 M month), and one network record per tally cost the allocation's single thread Flink's
+     * record handling for each of them (issue 10).
      */
     static final int BATCH = 512;
 
-    public PlayTally play;
     public PlayTally[] plays;
     public AiTally ai;
     public TrackListening track;
@@ -32,12 +30,6 @@ public class Partial {
     public long value;
 
     public Partial() {}
-
-    static Partial of(PlayTally t) {
-        Partial p = new Partial();
-        p.play = t;
-        return p;
-    }
 
     /** The tallies in batches of at most {@link #BATCH}, in their order. */
     static List<Partial> batched(List<PlayTally> tallies) {

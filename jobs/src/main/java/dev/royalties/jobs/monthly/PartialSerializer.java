@@ -23,13 +23,12 @@ import org.apache.flink.types.StringValue;
 public final class PartialSerializer extends MutableRecordSerializer<Partial> {
     private static final long serialVersionUID = 1L;
     public static final PartialSerializer INSTANCE = new PartialSerializer();
-    private static final int PLAY = 0;
+    private static final int PLAYS = 0;
     private static final int AI = 1;
     private static final int TRACK = 2;
     private static final int LISTENERS = 3;
     private static final int POOL_CENTS = 4;
     private static final int COUNTER = 5;
-    private static final int PLAYS = 6;
 
     @Override
     public Partial createInstance() {
@@ -39,9 +38,7 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
     @Override
     public Partial copy(Partial from) {
         Partial p = new Partial();
-        if (from.play != null) {
-            p.play = copy(from.play);
-        } else if (from.plays != null) {
+        if (from.plays != null) {
             p.plays = new PlayTally[from.plays.length];
             for (int i = 0; i < p.plays.length; i++) {
                 p.plays[i] = copy(from.plays[i]);
@@ -84,10 +81,7 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
 
     @Override
     public void serialize(Partial p, DataOutputView out) throws IOException {
-        if (p.play != null) {
-            out.writeByte(PLAY);
-            write(p.play, out);
-        } else if (p.plays != null) {
+        if (p.plays != null) {
             out.writeByte(PLAYS);
             CompactText.writeVarLong(p.plays.length, out);
             for (PlayTally t : p.plays) {
@@ -163,7 +157,6 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
     public Partial deserialize(DataInputView in) throws IOException {
         Partial p = new Partial();
         switch (in.readByte()) {
-            case PLAY -> p.play = readPlay(in);
             case PLAYS -> {
                 p.plays = new PlayTally[Math.toIntExact(CompactText.readVarLong(in))];
                 for (int i = 0; i < p.plays.length; i++) {

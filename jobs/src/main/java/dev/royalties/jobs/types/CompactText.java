@@ -115,6 +115,21 @@ public final class CompactText {
         out.writeByte((int) n);
     }
 
+    /** {@link #writeVarLong}'s bytes into an array at {@code at}; returns where they end. */
+    public static int putVarLong(long n, byte[] b, int at) {
+        while ((n & ~0x7FL) != 0) {
+            b[at++] = (byte) ((n & 0x7F) | 0x80);
+            n >>>= 7;
+        }
+        b[at++] = (byte) n;
+        return at;
+    }
+
+    /** How many bytes {@link #writeVarLong} writes for {@code n}. */
+    public static int varLongSize(long n) {
+        return n == 0 ? 1 : (70 - Long.numberOfLeadingZeros(n)) / 7;
+    }
+
     /** What {@link #writeVarLong} wrote. */
     public static long readVarLong(DataInputView in) throws IOException {
         long n = 0;

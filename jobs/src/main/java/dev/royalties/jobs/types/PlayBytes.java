@@ -107,21 +107,22 @@ public final class PlayBytes {
         int c = codeValue(country);
         int pr = codeValue(product);
         int o = codeValue(origin);
-        byte[] b = new byte[2 + playLen + userLen + sizeOf(track) + sizeOf(at) + sizeOf(ms) + 1 + sizeOf(c)
-                + sizeOf(pr) + sizeOf(o)];
+        byte[] b = new byte[2 + playLen + userLen + CompactText.varLongSize(track) + CompactText.varLongSize(at)
+                + CompactText.varLongSize(ms) + 1 + CompactText.varLongSize(c) + CompactText.varLongSize(pr)
+                + CompactText.varLongSize(o)];
         b[0] = (byte) playLen;
         System.arraycopy(playId, playOff, b, 1, playLen);
         int p = 1 + playLen;
         b[p++] = (byte) userLen;
         System.arraycopy(userId, userOff, b, p, userLen);
         p += userLen;
-        p = put(b, p, track);
-        p = put(b, p, at);
-        p = put(b, p, ms);
+        p = CompactText.putVarLong(track, b, p);
+        p = CompactText.putVarLong(at, b, p);
+        p = CompactText.putVarLong(ms, b, p);
         b[p++] = 2; // copies: 1, zigzagged
-        p = put(b, p, c);
-        p = put(b, p, pr);
-        put(b, p, o);
+        p = CompactText.putVarLong(c, b, p);
+        p = CompactText.putVarLong(pr, b, p);
+        CompactText.putVarLong(o, b, p);
         return b;
     }
 
@@ -131,19 +132,6 @@ public final class PlayBytes {
 
     private static long unzigzag(long v) {
         return (v >>> 1) ^ -(v & 1);
-    }
-
-    private static int sizeOf(long v) {
-        return v == 0 ? 1 : (70 - Long.numberOfLeadingZeros(v)) / 7;
-    }
-
-    private static int put(byte[] b, int p, long v) {
-        while ((v & ~0x7FL) != 0) {
-            b[p++] = (byte) ((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        b[p++] = (byte) v;
-        return p;
     }
 
     /** The next play's bytes on {@code in} (after its length), as a new array. */
@@ -229,6 +217,7 @@ public final class PlayBytes {
             return play;
         }
 
+        /** {@link CompactText#readVarLong} off the array, from {@link #at}, which it moves on. */
         private long next(byte[] b) {
             int p = at;
             long v = b[p++];

@@ -20,8 +20,8 @@ class PartialSerializerTest {
 
     private static PlayTally received(PlayTally t) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(64);
-        PartialSerializer.INSTANCE.serialize(Partial.of(t), out);
-        return PartialSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())).play;
+        PartialSerializer.INSTANCE.serialize(Partial.batched(List.of(t)).get(0), out);
+        return PartialSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())).plays[0];
     }
 
     private static PlayTally tally(String trackId, long eligible, long capped, long active) {
@@ -89,7 +89,7 @@ class PartialSerializerTest {
             DataOutputSerializer out = new DataOutputSerializer(64);
             PartialSerializer.INSTANCE.serialize(b, out);
             Partial p = PartialSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-            assertThat(p.play).isNull();
+            assertThat(p.plays).hasSizeLessThanOrEqualTo(Partial.BATCH);
             assertThat(PartialSerializer.INSTANCE.copy(p)).usingRecursiveComparison().isEqualTo(p);
             back.addAll(List.of(p.plays));
         }
