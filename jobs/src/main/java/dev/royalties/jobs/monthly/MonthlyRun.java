@@ -53,6 +53,19 @@ public final class MonthlyRun {
     public static Result run(MonthlyOptions o, PrintStream log) throws Exception {
         Instant started = Instant.now();
         ReferenceLoader.checkRequiredInputs(o.input());
+        // Run here, the cluster starts while the reference data is read, not after it.
+        EmbeddedCluster cluster = EmbeddedCluster.startIfLocal(flinkConfig(o));
+        try {
+            return run(o, log, started, cluster);
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    private static Result run(MonthlyOptions o, PrintStream log, Instant started, EmbeddedCluster firstCluster)
+            throws Exception {
         ReferenceLoader.checkInputFiles(o);
         ReferenceData data = ReferenceLoader.load(o);
         MonthlyReference ref = MonthlyReference.of(data, o.period(), o.asOf(), o.policy());
@@ -62,7 +75,9 @@ public final class MonthlyRun {
                 : TrackHistory.none();
         OutputLayout layout = new OutputLayout(o.output(), o.period());
         // Refused before the lock: a detached REST submission must leave nothing behind, not even a lock file.
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(o));
+        EmbeddedCluster cluster = firstCluster;
+        EmbeddedCluster rerunCluster = null;
+        StreamExecutionEnvironment env = environment(cluster, o);
         refuseDetached(env.getConfiguration());
         RunLock lock = RunLock.acquire(o.output(), o.period(), o.waitSeconds(), log);
         Path staging = null;
@@ -76,7 +91,8 @@ public final class MonthlyRun {
             JsonNode report;
             while (true) {
                 staging = layout.newStaging(revision);
-                report = runJob(o, ref, history, layout, previous, revision, staging, grouping, env, log);
+                report = runJob(o, ref, history, layout, previous, revision, staging, grouping, env,
+                        cluster != null, log);
                 long crossUser = report.get("counters").path(CrossUserDuplicates.COUNTER).asLong(0);
                 if (grouping == MonthlyPipeline.Grouping.GENERAL || crossUser == 0) {
                     break;
@@ -86,7 +102,11 @@ public final class MonthlyRun {
                 layout.discard(staging);
                 staging = null;
                 grouping = MonthlyPipeline.Grouping.GENERAL;
-                env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(o));
+                if (cluster != null) {
+                    cluster = EmbeddedCluster.startIfLocal(flinkConfig(o)); // the first shut down with its job
+                    rerunCluster = cluster;
+                }
+                env = environment(cluster, o);
             }
 
             lock.verify();
@@ -108,15 +128,25 @@ public final class MonthlyRun {
                 layout.discard(staging);
             }
             lock.close();
+            if (rerunCluster != null) {
+                rerunCluster.close();
+            }
         }
+    }
+
+    /** The job's environment: the early embedded cluster's, or Flink's own (a cluster, a test's MiniCluster). */
+    private static StreamExecutionEnvironment environment(EmbeddedCluster cluster, MonthlyOptions o) {
+        return cluster != null ? cluster.environment()
+                : StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(o));
     }
 
     /** Runs the Flink job into the staging folder and returns its summary. */
     private static JsonNode runJob(MonthlyOptions o, MonthlyReference ref, TrackHistory history, OutputLayout layout,
                                    int previous, int revision, Path staging, MonthlyPipeline.Grouping grouping,
-                                   StreamExecutionEnvironment env, PrintStream log) throws Exception {
+                                   StreamExecutionEnvironment env, boolean earlyCluster, PrintStream log)
+            throws Exception {
         // The indexes travel once, not inside each of the four operators that hold them (start-up).
-        boolean embedded = env instanceof LocalStreamEnvironment;
+        boolean embedded = earlyCluster || env instanceof LocalStreamEnvironment;
         try (AutoCloseable shared = StagedReference.pinAll(staging, embedded, ref.catalogue(), ref.consent(),
                 ref.verdicts())) {
             return runPinned(o, ref, history, layout, previous, revision, staging, grouping, env, log);

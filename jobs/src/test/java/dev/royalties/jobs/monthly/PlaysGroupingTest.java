@@ -52,9 +52,25 @@ class PlaysGroupingTest {
     @Test
     void aPlayIdUnderTwoUsersSendsTheRunToTheGeneralPipeline(@TempDir Path input, @TempDir Path out,
                                                             @TempDir Path general) throws Exception {
+        withAPlayIdUnderTwoUsers(input);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        MonthlyRun.Result r = run(input.toString(), out, null, log);
+        assertThat(r.manifest().get("plays_grouping").asText()).isEqualTo("general");
+        assertThat(r.manifest().get("input_counts").get(CrossUserDuplicates.COUNTER)).isNull();
+        assertThat(log.toString()).contains("1 play_ids have copies under more than one user_id");
+        assertThat(out.resolve("_staging")).doesNotExist();
+
+        run(input.toString(), general, "GENERAL");
+        assertSameOutputs(out, general);
+    }
+
+    /**
+     * The worked example in {@code input}, with an earlier copy of an eligible play under another
+     * listener: it wins the de-duplication, so the play moves to that user's cap. Grouping by user
+     * first would count it twice.
+     */
+    static void withAPlayIdUnderTwoUsers(Path input) throws Exception {
         copy(Path.of(WorkedExampleTest.INPUT), input);
-        // An earlier copy of an eligible play under another listener: it wins the de-duplication, so
-        // the play moves to that user's cap. Grouping by user first would count it twice.
         Play original = TableFiles.readAll(new org.apache.flink.core.fs.Path(input.resolve("plays").toString()),
                         Tables.PLAYS, Tables.PLAY).stream()
                 .filter(p -> p.playId != null && !p.playId.isEmpty() && p.msPlayed >= 30_000
@@ -66,16 +82,6 @@ class PlaysGroupingTest {
                 original.playedAt - 60_000_000L, original.msPlayed, original.country, original.product);
         new InputFolder(input).write(Tables.PLAYS, "plays/redelivered/part-0.parquet",
                 java.util.Collections.singletonList(Tables.row(copy)));
-
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        MonthlyRun.Result r = run(input.toString(), out, null, log);
-        assertThat(r.manifest().get("plays_grouping").asText()).isEqualTo("general");
-        assertThat(r.manifest().get("input_counts").get(CrossUserDuplicates.COUNTER)).isNull();
-        assertThat(log.toString()).contains("1 play_ids have copies under more than one user_id");
-        assertThat(out.resolve("_staging")).doesNotExist();
-
-        run(input.toString(), general, "GENERAL");
-        assertSameOutputs(out, general);
     }
 
     private static void assertSameOutputs(Path a, Path b) throws Exception {
