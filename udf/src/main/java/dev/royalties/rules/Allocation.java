@@ -105,6 +105,10 @@ public final class Allocation {
                 current.add(new CataloguePool(pool, plays.tallies(pool.country(), pool.product())));
             }
         }
+        // Pools in the order their payments take within an artist (PAYMENT_ORDER): each artist's
+        // payments then arrive sorted, and inPaymentOrder's sort within an artist only checks them.
+        current.sort(Comparator.comparing((CataloguePool p) -> p.pool().country(), IDS)
+                .thenComparing(p -> p.pool().product(), IDS).thenComparing(p -> p.pool().currency(), IDS));
         // Pools are independent: split on every core (the run's serial tail), gathered in pool order.
         List<PoolSplit> splits = current.parallelStream()
                 .map(p -> cataloguePool(p.pool(), catalogue, p.tracks(), model, inputs))
@@ -132,15 +136,24 @@ public final class Allocation {
                         .computeIfAbsent(t.artistId, k -> new AiTally(t.licenseeId, t.scope, t.artistId)).add(t);
             }
         }
+        List<Licence> licensed = new ArrayList<>();
         for (Licence l : licences) {
             if (period.toString().equals(l.period())) {
-                String key = AiLedger.poolKey(l.licenseeId(), l.scope());
-                recon.add(aiPool(l, aiPools.getOrDefault(key, new AiTally(l.licenseeId(), l.scope(), null)),
-                        aiArtists.getOrDefault(key, Map.of()), payments));
+                licensed.add(l);
             }
         }
+        // "ai_..." sources come before "catalogue" in PAYMENT_ORDER: their payments go first.
+        licensed.sort(Comparator.comparing((Licence l) -> aiSource(l), IDS)
+                .thenComparing(Licence::licenseeId, IDS).thenComparing(Licence::currency, IDS));
+        List<ArtistPayment> ordered = new ArrayList<>(payments.size());
+        for (Licence l : licensed) {
+            String key = AiLedger.poolKey(l.licenseeId(), l.scope());
+            recon.add(aiPool(l, aiPools.getOrDefault(key, new AiTally(l.licenseeId(), l.scope(), null)),
+                    aiArtists.getOrDefault(key, Map.of()), ordered));
+        }
+        ordered.addAll(payments);
         recon.sort(POOL_ORDER);
-        return new Result(Arrays.asList(inPaymentOrder(payments)), recon, all, unpooled);
+        return new Result(Arrays.asList(inPaymentOrder(ordered)), recon, all, unpooled);
     }
 
     /**
@@ -267,11 +280,15 @@ public final class Allocation {
         return allocated;
     }
 
+    private static String aiSource(Licence l) {
+        return "ai_" + l.scope();
+    }
+
     private static PoolReconciliation aiPool(Licence l, AiTally pool, Map<String, AiTally> artistTallies,
                                              List<ArtistPayment> out) {
         TreeMap<String, long[]> artists = new TreeMap<>(CodePoints.ORDER);
         artistTallies.forEach((id, t) -> artists.put(id, new long[] {t.weightMicros, t.units}));
-        String source = "ai_" + l.scope();
+        String source = aiSource(l);
         long allocated = split(l.amountCents(), artists, pool.heldMicros, source, null, null, l.licenseeId(),
                 l.currency(), out);
         return new PoolReconciliation(source, null, null, l.licenseeId(), l.currency(), l.amountCents(), allocated,

@@ -127,6 +127,60 @@ public final class CatalogueLedger {
         }
     }
 
+    /** Adds another ledger's run of tallies by index (this ledger must be by index: it has the catalogue). */
+    public void add(TallyRun run) {
+        PoolTallies pool = poolOf(run.country, run.product);
+        batch.flush(); // counts made before it stay before it
+        for (int i = 0; i < run.size; i++) {
+            int at = i * TallyRun.STRIDE;
+            long[] page = densePage(pool, run.indexes[i]);
+            if (page != null) {
+                pool.pages.addAll(page, run.indexes[i], run.counts, at);
+            } else {
+                PlayTally t = tallyAt(pool, run.indexes[i]);
+                for (int s = 0; s < PlayStatus.COUNT; s++) {
+                    t.byStatus[s] += run.counts[at + s];
+                }
+                t.activeEligible += run.counts[at + PlayStatus.COUNT];
+                denseIfDue(pool);
+            }
+        }
+    }
+
+    /**
+     * What {@link #all} holds, for another ledger to add up: the tracks counted by index as runs of
+     * at most {@code max} tracks of one pool (each pool's in the order {@link #all} gives them),
+     * then the other tracks' tallies, as {@link #all} gives them.
+     */
+    public void send(int max, Consumer<TallyRun> runs, Consumer<List<PlayTally>> others) {
+        batch.flush();
+        List<PlayTally> byTrackId = new ArrayList<>();
+        for (Map<String, PoolTallies> byProduct : tallies.values()) {
+            for (PoolTallies pool : byProduct.values()) {
+                TallyRun[] run = {new TallyRun(pool.country, pool.product, max)};
+                Runnable flushIfFull = () -> {
+                    if (run[0].full()) {
+                        runs.accept(run[0]);
+                        run[0] = new TallyRun(pool.country, pool.product, max);
+                    }
+                };
+                pool.pages.forEachCounted((index, page, at) -> {
+                    run[0].add(index, page, at);
+                    flushIfFull.run();
+                });
+                pool.byIndex.forEach(t -> {
+                    run[0].add(t);
+                    flushIfFull.run();
+                });
+                if (run[0].size > 0) {
+                    runs.accept(run[0]);
+                }
+                byTrackId.addAll(pool.byTrack.values());
+            }
+        }
+        others.accept(byTrackId);
+    }
+
     /** A play's track index in this ledger: -1 when it keeps tracks by track_id or the track is unmatched. */
     private int indexOf(Play p) {
         return catalogue == null ? -1 : catalogue.indexOf(p);

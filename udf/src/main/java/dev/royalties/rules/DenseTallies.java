@@ -64,6 +64,15 @@ final class DenseTallies {
         markCounted(index);
     }
 
+    /** The same for counts laid out as in a page ({@link TallyRun#STRIDE} longs from {@code from}). */
+    void addAll(long[] page, int index, long[] counts, int from) {
+        int at = (index & MASK) * STRIDE;
+        for (int s = 0; s < STRIDE; s++) {
+            page[at + s] += counts[from + s];
+        }
+        markCounted(index);
+    }
+
     private void markCounted(int index) {
         int slot = index & MASK;
         counted[index >>> PAGE_BITS][slot >>> 6] |= 1L << slot;
@@ -83,8 +92,13 @@ final class DenseTallies {
         }
     }
 
-    /** Every counted track of the dense pages, in index order, as a new tally. */
-    void forEach(String country, String product, Catalogue catalogue, Consumer<PlayTally> action) {
+    /** A counted track of a dense page: its index, and its page with where its counts start. */
+    interface CountedTrack {
+        void accept(int index, long[] page, int at);
+    }
+
+    /** Every counted track of the dense pages, in index order. */
+    void forEachCounted(CountedTrack action) {
         for (int p = 0; p < counts.length; p++) {
             long[] page = counts[p];
             if (page == null || page == SPARSE) {
@@ -94,15 +108,20 @@ final class DenseTallies {
             for (int w = 0; w < bits.length; w++) {
                 for (long word = bits[w]; word != 0; word &= word - 1) {
                     int slot = w * Long.SIZE + Long.numberOfTrailingZeros(word);
-                    int index = (p << PAGE_BITS) | slot;
-                    PlayTally t = new PlayTally(country, product, catalogue.trackIdAt(index));
-                    t.trackIndex = index;
-                    int at = slot * STRIDE;
-                    t.byStatus = Arrays.copyOfRange(page, at, at + PlayStatus.COUNT);
-                    t.activeEligible = page[at + ACTIVE];
-                    action.accept(t);
+                    action.accept((p << PAGE_BITS) | slot, page, slot * STRIDE);
                 }
             }
         }
+    }
+
+    /** Every counted track of the dense pages, in index order, as a new tally. */
+    void forEach(String country, String product, Catalogue catalogue, Consumer<PlayTally> action) {
+        forEachCounted((index, page, at) -> {
+            PlayTally t = new PlayTally(country, product, catalogue.trackIdAt(index));
+            t.trackIndex = index;
+            t.byStatus = Arrays.copyOfRange(page, at, at + PlayStatus.COUNT);
+            t.activeEligible = page[at + ACTIVE];
+            action.accept(t);
+        });
     }
 }

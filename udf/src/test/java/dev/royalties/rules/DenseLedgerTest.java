@@ -90,6 +90,28 @@ class DenseLedgerTest {
     }
 
     @Test
+    void aLedgerSentAsRunsAddsUpAsItsTalliesDoWhateverEitherSideKept() {
+        for (long workerBudget : new long[] {0, DenseTallies.PAGE_BYTES, Long.MAX_VALUE}) {
+            CatalogueLedger worker = new CatalogueLedger(CATALOGUE, workerBudget);
+            countPlays(worker, 4);
+            for (long budget : new long[] {0, DenseTallies.PAGE_BYTES, Long.MAX_VALUE}) {
+                CatalogueLedger byTallies = new CatalogueLedger(CATALOGUE, budget);
+                worker.all().forEach(byTallies::add);
+                CatalogueLedger byRuns = new CatalogueLedger(CATALOGUE, budget);
+                List<TallyRun> runs = new ArrayList<>();
+                worker.send(100, runs::add, others -> others.forEach(byRuns::add));
+                runs.forEach(byRuns::add);
+                assertThat(runs).allSatisfy(r -> {
+                    assertThat(r.size).isBetween(1, 100);
+                    assertThat(Arrays.copyOf(r.indexes, r.size)).isSorted();
+                });
+                assertThat(sorted(byRuns.all())).as("worker " + workerBudget + ", allocation " + budget)
+                        .isEqualTo(sorted(byTallies.all()));
+            }
+        }
+    }
+
+    @Test
     void aSnapshotGivesEachPoolsTalliesOnceAndAddsUpEveryStatusWithoutThem() {
         for (long budget : new long[] {0, DenseTallies.PAGE_BYTES, Long.MAX_VALUE}) {
             CatalogueLedger ledger = new CatalogueLedger(CATALOGUE, budget);

@@ -102,7 +102,9 @@ final class AllocatePools extends EndOfInputOperator<Partial, ArtistPayment> {
 
     @Override
     protected void onElement(Partial p) {
-        if (p.plays != null) {
+        if (p.run != null) {
+            plays.add(p.run);
+        } else if (p.plays != null) {
             for (PlayTally t : p.plays) {
                 plays.add(PartialSerializer.withTrackId(t, catalogue));
             }

@@ -33,9 +33,7 @@ final class ClassifyPlays extends EndOfInputOperator<Play, Play> {
 
     @Override
     protected void onEnd() {
-        for (Partial batch : Partial.batched(ledger.all())) {
-            emit(Streams.PARTIALS, batch);
-        }
+        Partial.send(ledger, p -> emit(Streams.PARTIALS, p));
         emit(Streams.PARTIALS, candidates.duplicates());
     }
 

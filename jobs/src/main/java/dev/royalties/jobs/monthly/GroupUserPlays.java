@@ -104,9 +104,7 @@ final class GroupUserPlays extends EndOfInputOperator<UserPlayBlock, Play> {
     protected void onEnd() throws Exception {
         users.forEachUser(this::onUser);
         listening.forEach(t -> emit(Streams.PARTIALS, Partial.of(t)));
-        for (Partial batch : Partial.batched(settlement.tallies())) {
-            emit(Streams.PARTIALS, batch);
-        }
+        Partial.send(settlement.ledger(), p -> emit(Streams.PARTIALS, p));
         settlement.artistListeners().forEach(l -> emit(Streams.PARTIALS, Partial.of(l)));
         if (candidates != null) {
             emit(Streams.PARTIALS, candidates.duplicates()); // its tallies are in the settlement's ledger

@@ -2,15 +2,18 @@ package dev.royalties.jobs.monthly;
 
 import dev.royalties.rules.AiTally;
 import dev.royalties.rules.ArtistListeners;
+import dev.royalties.rules.CatalogueLedger;
 import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.PoolCents;
+import dev.royalties.rules.TallyRun;
 import dev.royalties.rules.TrackListening;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * What workers send to the allocation, each already combined per worker: a batch of play tallies,
- * an AI tally, a track's listening (track_history), an artist's listeners (artist-centric), cents
+ * What workers send to the allocation, each already combined per worker: a run of a pool's play
+ * counts by catalogue track, a batch of play tallies of other tracks, an AI tally, a track's listening (track_history), an artist's listeners (artist-centric), cents
  * paid by users' parts (user-centric), or a named counter for the run summary. Exactly one is set.
  */
 public class Partial {
@@ -21,6 +24,7 @@ public class Partial {
      */
     static final int BATCH = 512;
 
+    public TallyRun run;
     public PlayTally[] plays;
     public AiTally ai;
     public TrackListening track;
@@ -30,6 +34,15 @@ public class Partial {
     public long value;
 
     public Partial() {}
+
+    /** A worker's whole ledger: runs of at most {@link #BATCH} catalogue tracks, then the other tallies' batches. */
+    static void send(CatalogueLedger ledger, Consumer<Partial> out) {
+        ledger.send(BATCH, run -> {
+            Partial p = new Partial();
+            p.run = run;
+            out.accept(p);
+        }, others -> batched(others).forEach(out));
+    }
 
     /** The tallies in batches of at most {@link #BATCH}, in their order. */
     static List<Partial> batched(List<PlayTally> tallies) {

@@ -7,6 +7,7 @@ import dev.royalties.rules.ArtistListeners;
 import dev.royalties.rules.Catalogue;
 import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.PoolCents;
+import dev.royalties.rules.TallyRun;
 import dev.royalties.rules.TrackListening;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
@@ -29,6 +30,7 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
     private static final int LISTENERS = 3;
     private static final int POOL_CENTS = 4;
     private static final int COUNTER = 5;
+    private static final int RUN = 6;
 
     @Override
     public Partial createInstance() {
@@ -38,7 +40,12 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
     @Override
     public Partial copy(Partial from) {
         Partial p = new Partial();
-        if (from.plays != null) {
+        if (from.run != null) {
+            p.run = new TallyRun(from.run.country, from.run.product, from.run.size);
+            for (int i = 0; i < from.run.size; i++) {
+                p.run.add(from.run.indexes[i], from.run.counts, i * TallyRun.STRIDE);
+            }
+        } else if (from.plays != null) {
             p.plays = new PlayTally[from.plays.length];
             for (int i = 0; i < p.plays.length; i++) {
                 p.plays[i] = copy(from.plays[i]);
@@ -81,7 +88,10 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
 
     @Override
     public void serialize(Partial p, DataOutputView out) throws IOException {
-        if (p.plays != null) {
+        if (p.run != null) {
+            out.writeByte(RUN);
+            write(p.run, out);
+        } else if (p.plays != null) {
             out.writeByte(PLAYS);
             CompactText.writeVarLong(p.plays.length, out);
             for (PlayTally t : p.plays) {
@@ -137,6 +147,37 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
         CompactText.writeVarLong(t.activeEligible, out);
     }
 
+    /** A run: its pool's codes once, then per track the step from the previous index and its counts, as varints. */
+    private static void write(TallyRun run, DataOutputView out) throws IOException {
+        CompactText.writeCode(run.country, out);
+        CompactText.writeCode(run.product, out);
+        CompactText.writeVarLong(run.size, out);
+        int previous = -1;
+        for (int i = 0; i < run.size; i++) {
+            CompactText.writeVarLong(run.indexes[i] - previous, out);
+            previous = run.indexes[i];
+            for (int at = i * TallyRun.STRIDE, end = at + TallyRun.STRIDE; at < end; at++) {
+                CompactText.writeVarLong(run.counts[at], out);
+            }
+        }
+    }
+
+    private static TallyRun readRun(DataInputView in) throws IOException {
+        String country = CompactText.readNumberedCode(in);
+        String product = CompactText.readNumberedCode(in);
+        TallyRun run = new TallyRun(country, product, Math.toIntExact(CompactText.readVarLong(in)));
+        int index = -1;
+        for (int i = 0; i < run.indexes.length; i++) {
+            index += (int) CompactText.readVarLong(in);
+            run.indexes[i] = index;
+            for (int at = i * TallyRun.STRIDE, end = at + TallyRun.STRIDE; at < end; at++) {
+                run.counts[at] = CompactText.readVarLong(in);
+            }
+        }
+        run.size = run.indexes.length;
+        return run;
+    }
+
     private static PlayTally readPlay(DataInputView in) throws IOException {
         String country = CompactText.readNumberedCode(in);
         String product = CompactText.readNumberedCode(in);
@@ -157,6 +198,7 @@ public final class PartialSerializer extends MutableRecordSerializer<Partial> {
     public Partial deserialize(DataInputView in) throws IOException {
         Partial p = new Partial();
         switch (in.readByte()) {
+            case RUN -> p.run = readRun(in);
             case PLAYS -> {
                 p.plays = new PlayTally[Math.toIntExact(CompactText.readVarLong(in))];
                 for (int i = 0; i < p.plays.length; i++) {

@@ -58,9 +58,7 @@ final class SettleUserPlays extends BroadcastFirstOperator<Play, TrackEligibilit
     @Override
     protected void onEnd() throws Exception {
         run.flush(this::onUser);
-        for (Partial batch : Partial.batched(settlement.tallies())) {
-            emit(batch);
-        }
+        Partial.send(settlement.ledger(), this::emit);
         settlement.artistListeners().forEach(l -> emit(Partial.of(l)));
     }
 

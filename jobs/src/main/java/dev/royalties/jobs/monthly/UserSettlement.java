@@ -7,7 +7,6 @@ import dev.royalties.rules.CatalogueLedger;
 import dev.royalties.rules.PaymentModel;
 import dev.royalties.rules.Play;
 import dev.royalties.rules.PlayStatus;
-import dev.royalties.rules.PlayTally;
 import dev.royalties.rules.Policy;
 import dev.royalties.rules.TrackEligibility;
 import dev.royalties.rules.UserMonth;
@@ -138,10 +137,6 @@ final class UserSettlement {
     /** Where settled plays are counted; the user-first pipeline counts its steps 1-4 there too. */
     CatalogueLedger ledger() {
         return ledger;
-    }
-
-    List<PlayTally> tallies() {
-        return ledger.all();
     }
 
     List<ArtistListeners> artistListeners() {

@@ -8,6 +8,7 @@ import dev.royalties.rules.Play;
 import dev.royalties.rules.PlayClassifier;
 import dev.royalties.rules.PlayStatus;
 import dev.royalties.rules.PlayTally;
+import dev.royalties.rules.TallyRun;
 import dev.royalties.rules.Policy;
 import dev.royalties.rules.VerdictIndex;
 import java.util.ArrayList;
@@ -54,7 +55,14 @@ class GroupUserPlaysHarnessTest {
             long duplicates = -1;
             for (StreamRecord<Partial> r : partials) {
                 Partial p = r.getValue();
-                if (p.plays != null) { // the worker's ledger leaves in batches
+                if (p.run != null) { // the worker's ledger leaves as runs of catalogue tracks
+                    for (int i = 0; i < p.run.size; i++) {
+                        int at = i * TallyRun.STRIDE;
+                        tallies.add(CATALOGUE.trackIdAt(p.run.indexes[i]) + " eligible "
+                                + p.run.counts[at + PlayStatus.ELIGIBLE.ordinal()]
+                                + " capped " + p.run.counts[at + PlayStatus.CAPPED.ordinal()]);
+                    }
+                } else if (p.plays != null) {
                     for (PlayTally t : p.plays) {
                         tallies.add(t.trackId + " eligible " + t.byStatus[PlayStatus.ELIGIBLE.ordinal()]
                                 + " capped " + t.byStatus[PlayStatus.CAPPED.ordinal()]);

@@ -77,6 +77,49 @@ class PartialSerializerTest {
     }
 
     @Test
+    void aWorkersLedgerTravelsAsRunsOfCatalogueTracksAndBatchesOfOthersAndAddsUpTheSame() throws Exception {
+        List<Catalogue.Track> tracks = new java.util.ArrayList<>();
+        List<Catalogue.Right> rights = new java.util.ArrayList<>();
+        for (int i = 0; i < 3 * Partial.BATCH; i++) {
+            tracks.add(new Catalogue.Track("T" + (10_000 + i), null, 200_000, "none"));
+            rights.add(new Catalogue.Right("T" + (10_000 + i), "A" + i % 7, 1_000_000L));
+        }
+        Catalogue big = new Catalogue(tracks, rights);
+        CatalogueLedger worker = new CatalogueLedger(big);
+        for (int i = 0; i < 2 * Partial.BATCH + 3; i++) {
+            worker.countEligible("DE", "premium", "T" + (10_000 + i * 37 % tracks.size()), i % 3 == 0);
+            worker.count("FR", "free", "T" + (10_000 + i), PlayStatus.CAPPED, Long.MAX_VALUE / 4);
+        }
+        worker.count("DE", "premium", "T-unknown", PlayStatus.UNMATCHED, 4);
+        List<Partial> sent = new java.util.ArrayList<>();
+        Partial.send(worker, sent::add);
+        assertThat(sent).filteredOn(p -> p.plays != null).hasSize(1);
+
+        CatalogueLedger allocation = new CatalogueLedger(big);
+        for (Partial p : sent) {
+            DataOutputSerializer out = new DataOutputSerializer(64);
+            PartialSerializer.INSTANCE.serialize(p, out);
+            Partial back = PartialSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+            assertThat(PartialSerializer.INSTANCE.copy(back)).usingRecursiveComparison().isEqualTo(back);
+            if (back.run != null) {
+                assertThat(back.run.size).isBetween(1, Partial.BATCH);
+                allocation.add(back.run);
+            } else {
+                for (PlayTally t : back.plays) {
+                    allocation.add(PartialSerializer.withTrackId(t, big));
+                }
+            }
+        }
+        assertThat(lines(allocation.all())).isEqualTo(lines(worker.all()));
+    }
+
+    /** Each tally as one sorted line: a recursive comparison ignoring order is quadratic in tallies. */
+    private static List<String> lines(List<PlayTally> tallies) {
+        return tallies.stream().map(t -> t.country + "|" + t.product + "|" + t.trackId + "|"
+                + java.util.Arrays.toString(t.byStatus) + "|" + t.activeEligible).sorted().toList();
+    }
+
+    @Test
     void aWorkersLedgerTravelsInBatchesThatKeepEveryTallyAndItsOrder() throws Exception {
         List<PlayTally> sent = new java.util.ArrayList<>();
         for (int i = 0; i < 2 * Partial.BATCH + 3; i++) {
