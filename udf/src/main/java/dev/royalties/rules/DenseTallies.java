@@ -26,6 +26,8 @@ final class DenseTallies {
 
     private long[][] counts = new long[0][];
     private long[][] counted = new long[0][];
+    /** Each dense page's number among its ledger's pages ({@link CatalogueLedger}'s held-back counts). */
+    private int[] numbers = new int[0];
 
     /** The page that holds a track's counts: null when not given out yet, or {@link #SPARSE}. */
     long[] page(int index) {
@@ -40,10 +42,26 @@ final class DenseTallies {
             int n = Math.max(p + 1, counts.length * 2);
             counts = Arrays.copyOf(counts, n);
             counted = Arrays.copyOf(counted, n);
+            numbers = Arrays.copyOf(numbers, n);
         }
         counts[p] = dense ? new long[PAGE * STRIDE] : SPARSE;
         counted[p] = dense ? new long[PAGE / Long.SIZE] : null;
         return counts[p];
+    }
+
+    /** Numbers the dense page of a track, given out by {@link #open}. */
+    void number(int index, int number) {
+        numbers[index >>> PAGE_BITS] = number;
+    }
+
+    /** The number of a track's dense page. */
+    int number(int index) {
+        return numbers[index >>> PAGE_BITS];
+    }
+
+    /** Which tracks of a track's dense page were counted, a bit each (by {@link #MASK} of the index). */
+    long[] countedBits(int index) {
+        return counted[index >>> PAGE_BITS];
     }
 
     /** Adds to a track's counts in its dense page (from {@link #page}). */

@@ -75,6 +75,20 @@ class DenseLedgerTest {
     }
 
     @Test
+    void playsHeldBackAndCountedAPageAtATimeCountWhatTheLedgerByTrackIdCounts() {
+        for (int held : new int[] {1, 7, 1000}) {
+            CatalogueLedger byTrackId = new CatalogueLedger();
+            CatalogueLedger byIndex = new CatalogueLedger(CATALOGUE, Long.MAX_VALUE, held);
+            for (int round = 1; round <= 2; round++) { // the second counts on after the ledger was read
+                countPlays(byTrackId, 9);
+                countPlays(byIndex, 9);
+                assertThat(sorted(byIndex.all())).as("held " + held + ", round " + round)
+                        .isEqualTo(sorted(byTrackId.all()));
+            }
+        }
+    }
+
+    @Test
     void addingUpWorkersTalliesGivesTheSameWhateverTheWorkersKept() {
         CatalogueLedger reference = new CatalogueLedger();
         countPlays(reference, 1);
