@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -203,8 +202,12 @@ public final class Allocation {
                                            PaymentModel model, ModelInputs inputs) {
         List<ArtistPayment> out = new ArrayList<>();
         long[] byStatus = new long[PlayStatus.COUNT];
-        // artist -> {weight, units}; hashed while adding, sorted once (a TreeMap cost a tenth of the tail)
-        Map<String, long[]> byArtist = new HashMap<>();
+        // Weights and units by the artist's place in artist_id order (Catalogue.artistPlaces): added
+        // up in arrays and read in that order, with no map per pool and no sort of its strings.
+        long[] weights = new long[catalogue.artistCount()];
+        long[] units = new long[catalogue.artistCount()];
+        int[] seen = new int[64];
+        int artists = 0;
         for (PlayTally t : tracks) {
             for (int s = 0; s < byStatus.length; s++) {
                 byStatus[s] += t.byStatus[s];
@@ -212,22 +215,33 @@ public final class Allocation {
             long eligible = t.eligible();
             if (eligible > 0) {
                 Catalogue.Credits credits = catalogue.credits(t);
-                for (int i = 0; i < credits.artists().length; i++) {
-                    long[] wu = byArtist.computeIfAbsent(credits.artists()[i], k -> new long[2]);
-                    wu[0] = Math.addExact(wu[0], weight(model, t, credits.artists()[i], credits.shareMicros()[i],
-                            inputs.professionals()));
-                    wu[1] += eligible;
+                int[] places = catalogue.artistPlaces(credits.index());
+                for (int i = 0; i < places.length; i++) {
+                    int a = places[i];
+                    if (units[a] == 0) { // eligible > 0: an artist counted once has units
+                        if (artists == seen.length) {
+                            seen = Arrays.copyOf(seen, artists * 2);
+                        }
+                        seen[artists++] = a;
+                    }
+                    weights[a] = Math.addExact(weights[a], weight(model, t, credits.artists()[i],
+                            credits.shareMicros()[i], inputs.professionals()));
+                    units[a] += eligible;
                 }
             }
         }
-        Map<String, long[]> artists = inArtistOrder(byArtist);
+        Arrays.sort(seen, 0, artists);
+        Artists inOrder = new Artists(artists);
+        for (int i = 0; i < artists; i++) {
+            inOrder.set(i, catalogue.artistAt(seen[i]), weights[seen[i]], units[seen[i]]);
+        }
         long allocated;
         if (model == PaymentModel.USER_CENTRIC) {
-            allocated = userCentricRows(pool, artists, inputs.userCentric().get(poolKey(pool.country(), pool.product())),
-                    out);
+            allocated = userCentricRows(pool, inOrder, inputs.userCentric().get(poolKey(pool.country(),
+                    pool.product())), out);
         } else {
             long held = Math.multiplyExact(byStatus[PlayStatus.UNMATCHED.ordinal()], ONE);
-            allocated = split(pool.amountCents(), artists, held, "catalogue", pool.country(), pool.product(), null,
+            allocated = split(pool.amountCents(), inOrder, held, "catalogue", pool.country(), pool.product(), null,
                     pool.currency(), out);
         }
         return new PoolSplit(new PoolReconciliation("catalogue", pool.country(), pool.product(), null,
@@ -236,6 +250,25 @@ public final class Allocation {
                 byStatus[PlayStatus.FRAUD.ordinal()], byStatus[PlayStatus.AI_GENERATED.ordinal()],
                 byStatus[PlayStatus.SHORT.ordinal()], byStatus[PlayStatus.CAPPED.ordinal()], 0,
                 byStatus[PlayStatus.BELOW_THRESHOLD.ordinal()]), out, byStatus);
+    }
+
+    /** A pool's artists in artist_id order (code points): the order the split's ties follow. */
+    private static final class Artists {
+        final String[] ids;
+        final long[] weights;
+        final long[] units;
+
+        Artists(int n) {
+            ids = new String[n];
+            weights = new long[n];
+            units = new long[n];
+        }
+
+        void set(int i, String id, long weight, long unitCount) {
+            ids[i] = id;
+            weights[i] = weight;
+            units[i] = unitCount;
+        }
     }
 
     /**
@@ -252,25 +285,13 @@ public final class Allocation {
         return professionals.contains(artistId) ? Math.multiplyExact(w, 2) : w;
     }
 
-    /** The same entries, iterated in artist_id order (code points): the order the split's ties follow. */
-    private static Map<String, long[]> inArtistOrder(Map<String, long[]> byArtist) {
-        String[] ids = byArtist.keySet().toArray(new String[0]);
-        Arrays.sort(ids, CodePoints.ORDER);
-        Map<String, long[]> sorted = new LinkedHashMap<>(ids.length * 2);
-        for (String id : ids) {
-            sorted.put(id, byArtist.get(id));
-        }
-        return sorted;
-    }
-
     /** Payment rows of a user-centric pool: every artist with eligible plays, paid what the users' parts gave. */
-    private static long userCentricRows(Pool pool, Map<String, long[]> artists, UserCentricPool paid,
-                                        List<ArtistPayment> out) {
+    private static long userCentricRows(Pool pool, Artists artists, UserCentricPool paid, List<ArtistPayment> out) {
         long allocated = 0;
-        for (Map.Entry<String, long[]> e : artists.entrySet()) {
-            long cents = paid == null ? 0 : paid.artistCents().getOrDefault(e.getKey(), 0L);
-            out.add(new ArtistPayment(e.getKey(), "catalogue", pool.country(), pool.product(), null, e.getValue()[1],
-                    cents, pool.currency()));
+        for (int i = 0; i < artists.ids.length; i++) {
+            long cents = paid == null ? 0 : paid.artistCents().getOrDefault(artists.ids[i], 0L);
+            out.add(new ArtistPayment(artists.ids[i], "catalogue", pool.country(), pool.product(), null,
+                    artists.units[i], cents, pool.currency()));
             allocated += cents;
         }
         if (paid != null && allocated + paid.heldCents() != pool.amountCents()) {
@@ -286,8 +307,13 @@ public final class Allocation {
 
     private static PoolReconciliation aiPool(Licence l, AiTally pool, Map<String, AiTally> artistTallies,
                                              List<ArtistPayment> out) {
-        TreeMap<String, long[]> artists = new TreeMap<>(CodePoints.ORDER);
-        artistTallies.forEach((id, t) -> artists.put(id, new long[] {t.weightMicros, t.units}));
+        TreeMap<String, AiTally> sorted = new TreeMap<>(CodePoints.ORDER);
+        sorted.putAll(artistTallies);
+        Artists artists = new Artists(sorted.size());
+        int i = 0;
+        for (Map.Entry<String, AiTally> e : sorted.entrySet()) {
+            artists.set(i++, e.getKey(), e.getValue().weightMicros, e.getValue().units);
+        }
         String source = aiSource(l);
         long allocated = split(l.amountCents(), artists, pool.heldMicros, source, null, null, l.licenseeId(),
                 l.currency(), out);
@@ -297,25 +323,14 @@ public final class Allocation {
     }
 
     /** Splits one pool, adds the payment rows of artists with weight above zero; returns the allocated cents. */
-    /** @param artists in artist_id order */
-    private static long split(long amountCents, Map<String, long[]> artists, long heldWeight, String source,
+    private static long split(long amountCents, Artists artists, long heldWeight, String source,
                               String country, String product, String licenseeId, String currency,
                               List<ArtistPayment> out) {
-        String[] ids = new String[artists.size()];
-        long[] weights = new long[artists.size()];
-        long[] units = new long[artists.size()];
-        int i = 0;
-        for (Map.Entry<String, long[]> e : artists.entrySet()) {
-            ids[i] = e.getKey();
-            weights[i] = e.getValue()[0];
-            units[i] = e.getValue()[1];
-            i++;
-        }
-        LargestRemainder.Split split = LargestRemainder.split(amountCents, weights, heldWeight);
+        LargestRemainder.Split split = LargestRemainder.split(amountCents, artists.weights, heldWeight);
         long allocated = 0;
-        for (i = 0; i < ids.length; i++) {
-            if (weights[i] > 0) {
-                out.add(new ArtistPayment(ids[i], source, country, product, licenseeId, units[i],
+        for (int i = 0; i < artists.ids.length; i++) {
+            if (artists.weights[i] > 0) {
+                out.add(new ArtistPayment(artists.ids[i], source, country, product, licenseeId, artists.units[i],
                         split.artistCents()[i], currency));
                 allocated += split.artistCents()[i];
             }

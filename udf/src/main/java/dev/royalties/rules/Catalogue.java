@@ -38,6 +38,14 @@ public final class Catalogue implements Serializable {
     private final Map<String, Boolean> fullAiByTrack;
     private transient volatile TrackIdBytes byBytes;
     private final Map<String, String> isrcByTrack;
+    /**
+     * Every credited artist_id in code-point order, and per matched track (by index) the places of
+     * its artists ({@link Credits#artists()}) in it: a pool's split adds weights up in arrays by
+     * place and reads them in artist_id order, instead of a map per pool sorted by its strings
+     * (issue 10).
+     */
+    private final String[] artistIds;
+    private final int[][] artistPlaces;
 
     public Catalogue(Iterable<Track> tracks, Iterable<Right> rights) {
         fullAiByTrack = new HashMap<>();
@@ -77,6 +85,40 @@ public final class Catalogue implements Serializable {
             isrcs[index] = isrcByTrack.get(trackId);
             matched.put(trackId, byIndex[index]);
         }
+        Map<String, Integer> places = new HashMap<>();
+        for (Credits c : byIndex) {
+            for (String a : c.artists()) {
+                places.putIfAbsent(a, 0);
+            }
+        }
+        artistIds = places.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(artistIds, CodePoints.ORDER);
+        for (int i = 0; i < artistIds.length; i++) {
+            places.put(artistIds[i], i);
+        }
+        artistPlaces = new int[byIndex.length][];
+        for (int index = 0; index < byIndex.length; index++) {
+            String[] artists = byIndex[index].artists();
+            artistPlaces[index] = new int[artists.length];
+            for (int i = 0; i < artists.length; i++) {
+                artistPlaces[index][i] = places.get(artists[i]);
+            }
+        }
+    }
+
+    /** How many distinct artists the matched tracks credit. */
+    public int artistCount() {
+        return artistIds.length;
+    }
+
+    /** The artist_id at a place of the code-point order of all credited artists. */
+    public String artistAt(int place) {
+        return artistIds[place];
+    }
+
+    /** The places ({@link #artistAt}) of a matched track's artists, in the order of its {@link Credits#artists()}. */
+    public int[] artistPlaces(int index) {
+        return artistPlaces[index];
     }
 
     /** While the run has it pinned, written as a small handle ({@link SharedReference}). */
