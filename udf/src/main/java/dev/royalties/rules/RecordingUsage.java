@@ -72,8 +72,7 @@ public final class RecordingUsage {
     private static List<Row> forPool(PoolReconciliation pool, Collection<PlayTally> tallies,
                                      ToLongBiFunction<String, long[]> weight, Catalogue catalogue) {
         // Sorted once and merged in place: a TreeMap per pool was most of the allocation's serial tail.
-        List<PlayTally> sorted = new ArrayList<>(tallies);
-        sorted.sort(TRACK_ORDER);
+        List<PlayTally> sorted = inTrackOrder(tallies);
         List<PlayTally> firsts = new ArrayList<>(sorted.size()); // each track's first tally
         List<long[]> counts = new ArrayList<>(sorted.size());
         for (PlayTally t : sorted) {
@@ -120,6 +119,55 @@ public final class RecordingUsage {
                     c[PlayStatus.CAPPED.ordinal()], split.artistCents()[i]));
         }
         return rows;
+    }
+
+    /**
+     * The tallies in {@link #TRACK_ORDER}, as a stable sort gives them. A ledger hands out a pool's
+     * catalogue tracks in index order and the others after them, so the catalogue's are sorted by a
+     * primitive key (a check when they already are) and merged with the few others: a sort with the
+     * comparator made C2 compile the JDK's merge sort again for this kind of list (five times a run
+     * with its other users, JFR, issue 10).
+     */
+    static List<PlayTally> inTrackOrder(Collection<PlayTally> tallies) {
+        List<PlayTally> indexed = new ArrayList<>(tallies.size());
+        List<PlayTally> others = new ArrayList<>();
+        boolean ascending = true;
+        for (PlayTally t : tallies) {
+            if (t.trackIndex >= 0) {
+                ascending &= indexed.isEmpty() || indexed.get(indexed.size() - 1).trackIndex <= t.trackIndex;
+                indexed.add(t);
+            } else {
+                others.add(t);
+            }
+        }
+        if (!ascending) {
+            long[] keys = new long[indexed.size()]; // index, then position: ties keep their order
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = (long) indexed.get(i).trackIndex << 32 | i;
+            }
+            java.util.Arrays.sort(keys);
+            List<PlayTally> byIndex = new ArrayList<>(keys.length);
+            for (long k : keys) {
+                byIndex.add(indexed.get((int) k));
+            }
+            indexed = byIndex;
+        }
+        if (others.isEmpty()) {
+            return indexed;
+        }
+        others.sort(TRACK_ORDER);
+        List<PlayTally> merged = new ArrayList<>(tallies.size());
+        int i = 0;
+        int j = 0;
+        while (i < indexed.size() || j < others.size()) {
+            // A tie (one track's tallies on both sides) is summed into one row whichever comes first.
+            if (j == others.size() || i < indexed.size() && TRACK_ORDER.compare(indexed.get(i), others.get(j)) <= 0) {
+                merged.add(indexed.get(i++));
+            } else {
+                merged.add(others.get(j++));
+            }
+        }
+        return merged;
     }
 
     private static boolean sameTrack(PlayTally a, PlayTally b) {

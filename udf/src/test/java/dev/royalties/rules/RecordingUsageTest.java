@@ -57,6 +57,26 @@ class RecordingUsageTest {
     }
 
     @Test
+    void talliesWithAndWithoutATrackIndexComeInTrackIdOrder() {
+        java.util.Random random = new java.util.Random(3);
+        for (boolean catalogueInOrder : new boolean[] {true, false}) {
+            List<PlayTally> tallies = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                PlayTally t = new PlayTally("DE", "premium", String.format("T%04d", i));
+                t.trackIndex = i % 3 == 0 ? -1 : i; // the indexes follow the ids' order, as a catalogue's do
+                tallies.add(t);
+            }
+            if (!catalogueInOrder) {
+                java.util.Collections.shuffle(tallies, random);
+            } else { // as a ledger hands them out: the catalogue's tracks in index order, then the others
+                tallies.sort(java.util.Comparator.comparing((PlayTally t) -> t.trackIndex < 0));
+            }
+            List<String> ids = RecordingUsage.inTrackOrder(tallies).stream().map(t -> t.trackId).toList();
+            assertThat(ids).as("catalogue in order: " + catalogueInOrder).hasSize(300).isSorted();
+        }
+    }
+
+    @Test
     void theWeightsAreAnInput() {
         List<PlayTally> tallies = List.of(tally("T1", PlayStatus.ELIGIBLE, 1), tally("T2", PlayStatus.ELIGIBLE, 1));
         List<RecordingUsage.Row> rows = RecordingUsage.forPool(pool(300), tallies, Map.of("T1", 2L, "T2", 1L),
