@@ -54,30 +54,34 @@ public final class MonthlyPipeline {
         Policy policy = ref.policy();
         Set<String> pooled = pooledKeys(ref);
         // ---- catalogue streams ----
-        SingleOutputStreamOperator<UserPlayRecord> validPlays = plays
-                .transform("validate-plays", Streams.USER_PLAY_RECORD, new ValidatePlays(ref.period()))
-                .uid("validate-plays");
         CandidatePlays steps1to4 = new CandidatePlays(new PlayClassifier(ref.verdicts(), ref.catalogue(), policy),
                 ref.catalogue());
         SingleOutputStreamOperator<Play> grouped;
-        DataStream<Partial> partials = validPlays.getSideOutput(Streams.PARTIALS);
+        SingleOutputStreamOperator<?> validated;
+        DataStream<Partial> partials;
         if (grouping == Grouping.USER_FIRST) {
             // One shuffle: each user's copies together, de-duplicated and classified per user. Exact
             // when every copy of a play_id has one user_id; the fingerprint check below counts the
             // play_ids that do not, and the driver then runs the period again on the general pipeline.
-            grouped = byUser(validPlays)
+            SingleOutputStreamOperator<UserPlayBlock> packed = plays
+                    .transform("validate-and-pack-plays", Streams.USER_PLAY_BLOCK,
+                            new ValidateAndPackPlays(ref.period(), workers(plays)))
+                    .uid("validate-and-pack-plays");
+            validated = packed;
+            grouped = toUsers(packed)
                     .transform("group-user-plays", Streams.PLAY, new GroupUserPlays(ref.catalogue(), policy, pooled,
                             steps1to4))
                     .uid("group-user-plays");
-            DataStream<Partial> crossUser = validPlays
-                    .transform("fingerprint-plays", Streams.FINGERPRINTS,
-                            new PlayFingerprints())
-                    .uid("fingerprint-plays")
+            DataStream<Partial> crossUser = packed.getSideOutput(Streams.FINGERPRINT_BLOCKS)
                     .partitionCustom((Partitioner<Integer>) (bucket, n) -> bucket % n, block -> (int) block[0])
                     .transform("find-cross-user-duplicates", Streams.PARTIAL, new CrossUserDuplicates())
                     .uid("find-cross-user-duplicates");
-            partials = partials.union(crossUser);
+            partials = packed.getSideOutput(Streams.PARTIALS).union(crossUser);
         } else {
+            SingleOutputStreamOperator<UserPlayRecord> validPlays = plays
+                    .transform("validate-plays", Streams.USER_PLAY_RECORD, new ValidatePlays(ref.period()))
+                    .uid("validate-plays");
+            validated = validPlays;
             SingleOutputStreamOperator<Play> candidates = validPlays
                     .map(MonthlyPipeline::asPlay, Streams.PLAY).name("plays-as-objects").uid("plays-as-objects")
                     .keyBy(p -> ShuffleKeys.of(p.playId), ShuffleKeys.TYPE)
@@ -89,7 +93,7 @@ public final class MonthlyPipeline {
                     .transform("group-user-plays", Streams.PLAY, new GroupUserPlays(ref.catalogue(), policy, pooled,
                             null))
                     .uid("group-user-plays");
-            partials = partials.union(candidates.getSideOutput(Streams.PARTIALS));
+            partials = validPlays.getSideOutput(Streams.PARTIALS).union(candidates.getSideOutput(Streams.PARTIALS));
         }
         partials = partials.union(grouped.getSideOutput(Streams.PARTIALS));
         DataStream<UserPoolPlays> userPools = grouped.getSideOutput(Streams.USER_POOLS);
@@ -147,7 +151,7 @@ public final class MonthlyPipeline {
         if (!policy.compareModels().isEmpty()) {
             sinks.modelComparison(payments.getSideOutput(Streams.MODEL_COMPARISON));
         }
-        sinks.quarantine(validPlays.getSideOutput(Streams.QUARANTINE)
+        sinks.quarantine(validated.getSideOutput(Streams.QUARANTINE)
                 .union(validUsage.getSideOutput(Streams.QUARANTINE)));
         return payments.getSideOutput(Streams.SUMMARY);
     }
@@ -176,10 +180,18 @@ public final class MonthlyPipeline {
      * as it came.
      */
     private static DataStream<UserPlayBlock> byUser(DataStream<UserPlayRecord> plays) {
-        int workers = Math.max(1, plays.getExecutionEnvironment().getParallelism());
-        return plays.transform("pack-user-plays", Streams.USER_PLAY_BLOCK, new PackUserPlays(workers))
-                .uid("pack-user-plays")
-                .partitionCustom((Partitioner<Integer>) (route, n) -> route % n, block -> block.route);
+        return toUsers(plays.transform("pack-user-plays", Streams.USER_PLAY_BLOCK, new PackUserPlays(workers(plays)))
+                .uid("pack-user-plays"));
+    }
+
+    /** Blocks to the worker they were packed for. */
+    private static DataStream<UserPlayBlock> toUsers(DataStream<UserPlayBlock> blocks) {
+        return blocks.partitionCustom((Partitioner<Integer>) (route, n) -> route % n, block -> block.route);
+    }
+
+    /** The per-user stage's parallelism, which the packers pack for. */
+    private static int workers(DataStream<?> plays) {
+        return Math.max(1, plays.getExecutionEnvironment().getParallelism());
     }
 
     private static Set<String> pooledKeys(MonthlyReference ref) {

@@ -48,6 +48,7 @@ final class Streams {
     static final OutputTag<QuarantineRow> QUARANTINE = new OutputTag<>("quarantine",
             TypeInformation.of(QuarantineRow.class));
     static final OutputTag<Partial> PARTIALS = new OutputTag<>("partials", PARTIAL);
+    static final OutputTag<long[]> FINGERPRINT_BLOCKS = new OutputTag<>("fingerprints", FINGERPRINTS);
     static final OutputTag<PoolReconciliation> RECONCILIATION = new OutputTag<>("reconciliation",
             TypeInformation.of(PoolReconciliation.class));
     static final OutputTag<Adjustment> ADJUSTMENTS = new OutputTag<>("adjustments",

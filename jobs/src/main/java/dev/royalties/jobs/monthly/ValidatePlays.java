@@ -4,12 +4,15 @@ import dev.royalties.jobs.types.UserPlayRecord;
 import dev.royalties.rules.EventContract;
 import dev.royalties.rules.Period;
 import dev.royalties.rules.Play;
+import dev.royalties.rules.QuarantineRow;
+import java.util.function.Consumer;
 
 /**
  * Spec §3 for plays as {@link PlayColumnsFormat} reads them. A play it already wrote as shuffle
  * bytes passed every check on the way (it is only counted here); any other row is a {@link Play},
  * checked by the contract as every event row is ({@link EventTriage}), and if valid sent on with the
- * hashes of its user_id and play_id.
+ * hashes of its user_id and play_id. The general pipeline's first step; the user-first pipeline
+ * does the same in {@link ValidateAndPackPlays}, which also packs what passes.
  */
 final class ValidatePlays extends EndOfInputOperator<UserPlayRecord, UserPlayRecord> {
     private static final long serialVersionUID = 1L;
@@ -28,12 +31,24 @@ final class ValidatePlays extends EndOfInputOperator<UserPlayRecord, UserPlayRec
 
     @Override
     protected void onElement(UserPlayRecord r) {
+        UserPlayRecord valid = check(triage, r, q -> emit(Streams.QUARANTINE, q));
+        if (valid != null) {
+            emit(valid);
+        }
+    }
+
+    /**
+     * One row: a play written as shuffle bytes is counted and comes back as it came; any other is
+     * checked as a {@link Play} and comes back with its hashes, or is quarantined (null).
+     */
+    static UserPlayRecord check(EventTriage<Play> triage, UserPlayRecord r, Consumer<QuarantineRow> quarantine) {
         if (r.play == null) {
             triage.countRead();
-            emit(r);
-        } else if (triage.admit(r.play, q -> emit(Streams.QUARANTINE, q))) {
-            emit(UserPlayRecord.of(ShuffleKeys.hash(r.play.userId), ShuffleKeys.hash(r.play.playId), r.play));
+            return r;
         }
+        return triage.admit(r.play, quarantine)
+                ? UserPlayRecord.of(ShuffleKeys.hash(r.play.userId), ShuffleKeys.hash(r.play.playId), r.play)
+                : null;
     }
 
     @Override
