@@ -126,7 +126,7 @@ public final class CatalogueLedger {
         if (index >= 0 && t.byStatus.length == PlayStatus.COUNT) {
             // A tally's counts at once: the allocation adds millions of them (issue 10).
             flush(); // counts made before it stay before it
-            addByIndex(pool, index, t.byStatus, t.activeEligible);
+            addByIndex(pool, index, t.byStatus, 0, t.activeEligible);
             return;
         }
         for (int s = 0; s < t.byStatus.length; s++) {
@@ -140,17 +140,7 @@ public final class CatalogueLedger {
         flush(); // counts made before it stay before it
         for (int i = 0; i < run.size; i++) {
             int at = i * TallyRun.STRIDE;
-            long[] page = densePage(pool, run.indexes[i]);
-            if (page != null) {
-                pool.pages.addAll(page, run.indexes[i], run.counts, at);
-            } else {
-                PlayTally t = tallyAt(pool, run.indexes[i]);
-                for (int s = 0; s < PlayStatus.COUNT; s++) {
-                    t.byStatus[s] += run.counts[at + s];
-                }
-                t.activeEligible += run.counts[at + PlayStatus.COUNT];
-                denseIfDue(pool);
-            }
+            addByIndex(pool, run.indexes[i], run.counts, at, run.counts[at + DenseTallies.ACTIVE]);
         }
     }
 
@@ -164,28 +154,58 @@ public final class CatalogueLedger {
         List<PlayTally> byTrackId = new ArrayList<>();
         for (Map<String, PoolTallies> byProduct : tallies.values()) {
             for (PoolTallies pool : byProduct.values()) {
-                TallyRun[] run = {new TallyRun(pool.country, pool.product, max)};
-                Runnable flushIfFull = () -> {
-                    if (run[0].full()) {
-                        runs.accept(run[0]);
-                        run[0] = new TallyRun(pool.country, pool.product, max);
-                    }
-                };
-                pool.pages.forEachCounted((index, page, at) -> {
-                    run[0].add(index, page, at);
-                    flushIfFull.run();
-                });
-                pool.byIndex.forEach(t -> {
-                    run[0].add(t);
-                    flushIfFull.run();
-                });
-                if (run[0].size > 0) {
-                    runs.accept(run[0]);
-                }
+                Runs out = new Runs(pool, max, runs);
+                pool.pages.forEachCounted(out::add);
+                pool.byIndex.forEach(out::add);
+                out.end();
                 byTrackId.addAll(pool.byTrack.values());
             }
         }
         others.accept(byTrackId);
+    }
+
+    /** One pool's tracks into runs of at most {@code max}, each handed on when full, the last at the end. */
+    private static final class Runs {
+        private final PoolTallies pool;
+        private final int max;
+        private final Consumer<TallyRun> out;
+        private TallyRun run;
+
+        Runs(PoolTallies pool, int max, Consumer<TallyRun> out) {
+            this.pool = pool;
+            this.max = max;
+            this.out = out;
+        }
+
+        void add(int index, long[] page, int at) {
+            open().add(index, page, at);
+            handOnIfFull();
+        }
+
+        void add(PlayTally t) {
+            open().add(t);
+            handOnIfFull();
+        }
+
+        private TallyRun open() {
+            if (run == null) {
+                run = new TallyRun(pool.country, pool.product, max);
+            }
+            return run;
+        }
+
+        private void handOnIfFull() {
+            if (run.full()) {
+                end();
+            }
+        }
+
+        void end() {
+            if (run != null) {
+                out.accept(run);
+                run = null;
+            }
+        }
     }
 
     /** A play's track index in this ledger: -1 when it keeps tracks by track_id or the track is unmatched. */
@@ -231,13 +251,17 @@ public final class CatalogueLedger {
         }
     }
 
-    /** What {@link #countByIndex} does for each status of a tally, in one go. */
-    private void addByIndex(PoolTallies pool, int index, long[] byStatus, long active) {
+    /**
+     * What {@link #countByIndex} does for each status of a tally, in one go: its counts by status
+     * from {@code byStatus[from]} (a tally's array, or a run's in the pages' layout), and its active
+     * eligible plays.
+     */
+    private void addByIndex(PoolTallies pool, int index, long[] byStatus, int from, long active) {
         long[] page = densePage(pool, index);
         if (page != null) {
-            pool.pages.addAll(page, index, byStatus, active);
+            pool.pages.addAll(page, index, byStatus, from, active);
         } else {
-            addAll(tallyAt(pool, index), byStatus, active);
+            addAll(tallyAt(pool, index), byStatus, from, active);
             denseIfDue(pool);
         }
     }
@@ -272,9 +296,9 @@ public final class CatalogueLedger {
         }
     }
 
-    private static void addAll(PlayTally t, long[] byStatus, long active) {
-        for (int s = 0; s < byStatus.length; s++) {
-            t.byStatus[s] += byStatus[s];
+    private static void addAll(PlayTally t, long[] byStatus, int from, long active) {
+        for (int s = 0; s < PlayStatus.COUNT; s++) {
+            t.byStatus[s] += byStatus[from + s];
         }
         t.activeEligible += active;
     }

@@ -72,22 +72,16 @@ final class DenseTallies {
         markCounted(index);
     }
 
-    /** Adds a tally's counts by status (and its active eligible plays) to a track's in its dense page. */
-    void addAll(long[] page, int index, long[] byStatus, long active) {
+    /**
+     * Adds a tally's counts by status (from {@code byStatus[from]}: a tally's array, or a run's in
+     * this layout) and its active eligible plays to a track's in its dense page.
+     */
+    void addAll(long[] page, int index, long[] byStatus, int from, long active) {
         int at = (index & MASK) * STRIDE;
         for (int s = 0; s < PlayStatus.COUNT; s++) {
-            page[at + s] += byStatus[s];
+            page[at + s] += byStatus[from + s];
         }
         page[at + ACTIVE] += active;
-        markCounted(index);
-    }
-
-    /** The same for counts laid out as in a page ({@link TallyRun#STRIDE} longs from {@code from}). */
-    void addAll(long[] page, int index, long[] counts, int from) {
-        int at = (index & MASK) * STRIDE;
-        for (int s = 0; s < STRIDE; s++) {
-            page[at + s] += counts[from + s];
-        }
         markCounted(index);
     }
 

@@ -8,8 +8,11 @@ package dev.royalties.rules;
  * two arrays, read straight out of the pages and added straight into them.
  */
 public final class TallyRun {
-    /** Longs per track: its counts by {@link PlayStatus#ordinal()}, then its active eligible plays. */
-    public static final int STRIDE = PlayStatus.COUNT + 1;
+    /**
+     * Longs per track: its counts by {@link PlayStatus#ordinal()}, then its active eligible plays;
+     * the dense pages' layout, so that a track's counts are copied out of a page and into one as is.
+     */
+    public static final int STRIDE = DenseTallies.STRIDE;
 
     public final String country;
     public final String product;

@@ -19,6 +19,7 @@ import org.apache.flink.runtime.minicluster.RpcServiceSharing;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.util.function.FunctionUtils;
 
 /**
  * The embedded run's cluster, started on a thread of its own while the driver reads the reference
@@ -114,16 +115,11 @@ final class EmbeddedCluster implements AutoCloseable {
         MiniCluster cluster = started.get();
         submitted = true;
         return cluster.submitJob(graph)
-                .thenApplyAsync(r -> {
-                    try {
-                        ClientUtils.waitUntilJobInitializationFinished(
-                                () -> cluster.getJobStatus(r.getJobID()).get(),
-                                () -> cluster.requestJobResult(r.getJobID()).get(), classLoader);
-                    } catch (Exception e) {
-                        throw new java.util.concurrent.CompletionException(e);
-                    }
+                .thenApplyAsync(FunctionUtils.uncheckedFunction(r -> {
+                    ClientUtils.waitUntilJobInitializationFinished(() -> cluster.getJobStatus(r.getJobID()).get(),
+                            () -> cluster.requestJobResult(r.getJobID()).get(), classLoader);
                     return r;
-                })
+                }))
                 .thenApply(r -> (JobClient) new MiniClusterJobClient(r.getJobID(), cluster, classLoader,
                         MiniClusterJobClient.JobFinalizationBehavior.SHUTDOWN_CLUSTER))
                 .whenComplete((client, failure) -> {

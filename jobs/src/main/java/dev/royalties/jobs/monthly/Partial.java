@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * What workers send to the allocation, each already combined per worker: a run of a pool's play
- * counts by catalogue track, a batch of play tallies of other tracks, an AI tally, a track's listening (track_history), an artist's listeners (artist-centric), cents
- * paid by users' parts (user-centric), or a named counter for the run summary. Exactly one is set.
+ * counts by catalogue track, a batch of play tallies of other tracks, an AI tally, a track's
+ * listening (track_history), an artist's listeners (artist-centric), cents paid by users' parts
+ * (user-centric), or a named counter for the run summary. Exactly one is set.
  */
 public class Partial {
     /**
