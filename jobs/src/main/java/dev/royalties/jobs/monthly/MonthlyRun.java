@@ -15,8 +15,6 @@ import dev.royalties.rules.Times;
 import dev.royalties.rules.Usage;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -172,7 +170,7 @@ public final class MonthlyRun {
         RunProgress progress = RunProgress.of(new Path(o.input(), Tables.PLAYS.name()), periodRange(o, "played_at"));
         CrashPoint.reach("before-job");
         JobClient job = env.executeAsync("royalties monthly " + o.period() + " revision " + revision);
-        awaitWithProgress(job, progress, log);
+        progress.await(job, log, PROGRESS_MILLIS);
         JsonNode report = JSON.readTree(summaries.next());
         summaries.close();
         return report;
@@ -208,6 +206,9 @@ public final class MonthlyRun {
         return new TimeRange(column, o.period().startMicros(), o.period().endMicros());
     }
 
+    /** How often a running job's progress line is printed. */
+    private static final long PROGRESS_MILLIS = 15_000;
+
     static Configuration flinkConfig(MonthlyOptions o) {
         Configuration conf = o.flinkConf() == null ? new Configuration()
                 : GlobalConfiguration.loadConfiguration(o.flinkConf());
@@ -225,18 +226,6 @@ public final class MonthlyRun {
         return ReaderCloseTimeout.applyTo(conf);
     }
 
-    private static void awaitWithProgress(JobClient job, RunProgress progress, PrintStream log) throws Exception {
-        var result = job.getJobExecutionResult();
-        while (true) {
-            try {
-                result.get(15, TimeUnit.SECONDS);
-                return;
-            } catch (TimeoutException stillRunning) {
-                String status = job.getJobStatus().get(5, TimeUnit.SECONDS).toString();
-                log.println(progress.report(job, status));
-            }
-        }
-    }
 
     private static ObjectNode manifest(MonthlyOptions o, MonthlyReference ref, int revision, int previous,
                                        Instant started, JsonNode report, TrackHistory history) {

@@ -4,8 +4,11 @@ import dev.royalties.io.ParquetInputSize;
 import dev.royalties.io.TimeRange;
 import java.util.Locale;
 import java.util.Map;
+import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
 
@@ -39,6 +42,37 @@ final class RunProgress {
                 return null; // progress without a total; the job itself reports unreadable files
             }
         }));
+    }
+
+    /**
+     * Waits for the job's end, printing a progress line every {@code everyMillis}; the job's own
+     * outcome is what it returns or throws. A status poll that fails does not fail the run: the
+     * embedded cluster shuts down as soon as its job ends, before the job's result is handed over,
+     * and a poll that fell in that window failed a finished month with "MiniCluster is not yet
+     * running or has already been shut down" (seen once in eight runs on a loaded machine).
+     */
+    void await(JobClient job, PrintStream log, long everyMillis) throws Exception {
+        var result = job.getJobExecutionResult();
+        while (true) {
+            try {
+                result.get(everyMillis, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException stillRunning) {
+                String status = status(job, everyMillis);
+                if (!result.isDone()) {
+                    log.println(report(job, status));
+                }
+            }
+        }
+    }
+
+    /** The job's status, or "running" when the cluster does not say (shutting down, or slow to answer). */
+    private static String status(JobClient job, long waitMillis) throws InterruptedException {
+        try {
+            return job.getJobStatus().get(waitMillis, TimeUnit.MILLISECONDS).toString();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return "RUNNING";
+        }
     }
 
     /** The line for now, polling the job's accumulators; the bare status if they are unavailable. */
