@@ -47,9 +47,9 @@ final class RunProgress {
     /**
      * Waits for the job's end, printing a progress line every {@code everyMillis}; the job's own
      * outcome is what it returns or throws. A status poll that fails does not fail the run: the
-     * embedded cluster shuts down as soon as its job ends, before the job's result is handed over,
-     * and a poll that fell in that window failed a finished month with "MiniCluster is not yet
-     * running or has already been shut down" (seen once in eight runs on a loaded machine).
+     * embedded cluster starts shutting down the moment its job ends, and a poll in flight then
+     * failed a finished month with "MiniCluster is not yet running or has already been shut down"
+     * (seen once in eight runs on a loaded machine, docs/reliability.md).
      */
     void await(JobClient job, PrintStream log, long everyMillis) throws Exception {
         var result = job.getJobExecutionResult();
