@@ -52,7 +52,7 @@ public final class MonthlyRun {
         Instant started = Instant.now();
         ReferenceLoader.checkRequiredInputs(o.input());
         // Run here, the cluster starts while the reference data is read, not after it.
-        EmbeddedCluster cluster = EmbeddedCluster.startIfLocal(flinkConfig(o));
+        EmbeddedCluster cluster = EmbeddedCluster.startIfLocal(flinkConfig(o, initialGrouping()));
         try {
             return run(o, log, started, cluster);
         } finally {
@@ -75,7 +75,8 @@ public final class MonthlyRun {
         // Refused before the lock: a detached REST submission must leave nothing behind, not even a lock file.
         EmbeddedCluster cluster = firstCluster;
         EmbeddedCluster rerunCluster = null;
-        StreamExecutionEnvironment env = environment(cluster, o);
+        MonthlyPipeline.Grouping grouping = initialGrouping();
+        StreamExecutionEnvironment env = environment(cluster, o, grouping);
         refuseDetached(env.getConfiguration());
         RunLock lock = RunLock.acquire(o.output(), o.period(), o.waitSeconds(), log);
         Path staging = null;
@@ -84,8 +85,6 @@ public final class MonthlyRun {
             int previous = layout.latestComplete();
             int revision = previous + 1;
             lock.writing(revision);
-            MonthlyPipeline.Grouping grouping = MonthlyPipeline.Grouping.valueOf(
-                    System.getProperty(GROUPING_PROPERTY, MonthlyPipeline.Grouping.USER_FIRST.name()));
             JsonNode report;
             while (true) {
                 staging = layout.newStaging(revision);
@@ -101,10 +100,10 @@ public final class MonthlyRun {
                 staging = null;
                 grouping = MonthlyPipeline.Grouping.GENERAL;
                 if (cluster != null) {
-                    cluster = EmbeddedCluster.startIfLocal(flinkConfig(o)); // the first shut down with its job
+                    cluster = EmbeddedCluster.startIfLocal(flinkConfig(o, grouping)); // the first shut down with its job
                     rerunCluster = cluster;
                 }
-                env = environment(cluster, o);
+                env = environment(cluster, o, grouping);
             }
 
             lock.verify();
@@ -133,9 +132,16 @@ public final class MonthlyRun {
     }
 
     /** The job's environment: the early embedded cluster's, or Flink's own (a cluster, a test's MiniCluster). */
-    private static StreamExecutionEnvironment environment(EmbeddedCluster cluster, MonthlyOptions o) {
+    private static StreamExecutionEnvironment environment(EmbeddedCluster cluster, MonthlyOptions o,
+                                                          MonthlyPipeline.Grouping grouping) {
         return cluster != null ? cluster.environment()
-                : StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(o));
+                : StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(o, grouping));
+    }
+
+    /** The user-first pipeline, unless a test or benchmark asks for the general one. */
+    private static MonthlyPipeline.Grouping initialGrouping() {
+        return MonthlyPipeline.Grouping.valueOf(
+                System.getProperty(GROUPING_PROPERTY, MonthlyPipeline.Grouping.USER_FIRST.name()));
     }
 
     /** Runs the Flink job into the staging folder and returns its summary. */
@@ -209,16 +215,20 @@ public final class MonthlyRun {
     /** How often a running job's progress line is printed. */
     private static final long PROGRESS_MILLIS = 15_000;
 
-    static Configuration flinkConfig(MonthlyOptions o) {
+    static Configuration flinkConfig(MonthlyOptions o, MonthlyPipeline.Grouping grouping) {
         Configuration conf = o.flinkConf() == null ? new Configuration()
                 : GlobalConfiguration.loadConfiguration(o.flinkConf());
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         // Chained operators hand records on without a copy: every operator of the job either reads a
         // record and lets go of it, or keeps only what it deserialized itself (the per-user runs).
         conf.set(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE, true);
-        // Only used when the job runs embedded: the sorts of the keyed shuffles spill beyond this.
+        // Only used when the job runs embedded: the sorts of the keyed shuffles spill beyond this. The
+        // general pipeline sorts every play in it; the user-first one only the AI usage, and each of its
+        // sorts allocates its slot's share whole, in 32 KB pieces: 512 MB took a quarter of the AI
+        // usage's CPU, after the per-user stage (docs/performance.md, fifteenth pass).
         if (!conf.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
-            conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("1g"));
+            conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse(
+                    grouping == MonthlyPipeline.Grouping.GENERAL ? "1g" : "256m"));
         }
         if (!conf.contains(TaskManagerOptions.NUM_TASK_SLOTS)) {
             conf.set(TaskManagerOptions.NUM_TASK_SLOTS, o.parallelism());
