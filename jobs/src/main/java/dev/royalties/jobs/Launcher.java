@@ -108,9 +108,8 @@ public final class Launcher {
                 && madviseHugePages(readQuietly(TRANSPARENT_HUGE_PAGES))) {
             // The heap in 2 MB pages where the kernel gives them on request: on a virtual machine where
             // a page fault costs microseconds, first touching a 4 GB heap a 4 KB page at a time (the
-            // collector copying into fresh pages, mostly) was 8 % of the month's CPU, and the per-user
-            // stage's random reads miss the TLB less (docs/decisions.md). Where the kernel uses huge
-            // pages always, or never, the flag would add nothing but a warning.
+            // collector copying into fresh pages, mostly) was 8 % of the month's CPU (docs/decisions.md).
+            // Where the kernel uses huge pages always, or never, the flag would add nothing but a warning.
             cmd.add("-XX:+UseTransparentHugePages");
         }
         if (batch && jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:MetaspaceSize"))) {
