@@ -156,6 +156,9 @@ public final class CatalogueLedger {
             for (PoolTallies pool : byProduct.values()) {
                 Runs out = new Runs(pool, max, runs);
                 pool.pages.forEachCounted(out::add);
+                // A new run for the tracks kept as objects: each part is in index order, but together
+                // they are not once the budget left some pages sparse, and a run's indexes ascend.
+                out.end();
                 pool.byIndex.forEach(out::add);
                 out.end();
                 byTrackId.addAll(pool.byTrack.values());

@@ -52,9 +52,11 @@ public final class MonthlyRun {
         Instant started = Instant.now();
         ReferenceLoader.checkRequiredInputs(o.input());
         // Run here, the cluster starts while the reference data is read, not after it.
-        EmbeddedCluster cluster = EmbeddedCluster.startIfLocal(flinkConfig(o, initialGrouping()));
+        MonthlyPipeline.Grouping grouping = MonthlyPipeline.Grouping.valueOf(
+                System.getProperty(GROUPING_PROPERTY, MonthlyPipeline.Grouping.USER_FIRST.name()));
+        EmbeddedCluster cluster = EmbeddedCluster.startIfLocal(flinkConfig(o, grouping));
         try {
-            return run(o, log, started, cluster);
+            return run(o, log, started, cluster, grouping);
         } finally {
             if (cluster != null) {
                 cluster.close();
@@ -62,8 +64,8 @@ public final class MonthlyRun {
         }
     }
 
-    private static Result run(MonthlyOptions o, PrintStream log, Instant started, EmbeddedCluster firstCluster)
-            throws Exception {
+    private static Result run(MonthlyOptions o, PrintStream log, Instant started, EmbeddedCluster firstCluster,
+                              MonthlyPipeline.Grouping firstGrouping) throws Exception {
         ReferenceLoader.checkInputFiles(o);
         ReferenceData data = ReferenceLoader.load(o);
         MonthlyReference ref = MonthlyReference.of(data, o.period(), o.asOf(), o.policy());
@@ -75,7 +77,7 @@ public final class MonthlyRun {
         // Refused before the lock: a detached REST submission must leave nothing behind, not even a lock file.
         EmbeddedCluster cluster = firstCluster;
         EmbeddedCluster rerunCluster = null;
-        MonthlyPipeline.Grouping grouping = initialGrouping();
+        MonthlyPipeline.Grouping grouping = firstGrouping;
         StreamExecutionEnvironment env = environment(cluster, o, grouping);
         refuseDetached(env.getConfiguration());
         RunLock lock = RunLock.acquire(o.output(), o.period(), o.waitSeconds(), log);
@@ -138,11 +140,6 @@ public final class MonthlyRun {
                 : StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(o, grouping));
     }
 
-    /** The user-first pipeline, unless a test or benchmark asks for the general one. */
-    private static MonthlyPipeline.Grouping initialGrouping() {
-        return MonthlyPipeline.Grouping.valueOf(
-                System.getProperty(GROUPING_PROPERTY, MonthlyPipeline.Grouping.USER_FIRST.name()));
-    }
 
     /** Runs the Flink job into the staging folder and returns its summary. */
     private static JsonNode runJob(MonthlyOptions o, MonthlyReference ref, TrackHistory history, OutputLayout layout,
